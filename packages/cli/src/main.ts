@@ -1,0 +1,10 @@
+import { buildProgram } from './program.ts';
+
+const program = buildProgram();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`kaifaqu: ${message}\n`);
+  process.exitCode = process.exitCode || 1;
+}
