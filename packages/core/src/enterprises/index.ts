@@ -1,0 +1,2 @@
+export * from './industry.ts';
+export * from './uscc.ts';
