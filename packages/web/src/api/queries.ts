@@ -1,0 +1,100 @@
+import type {
+  AuditEntry,
+  AuditQuery,
+  CoverageNode,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  OverviewMetric,
+  OverviewRow,
+  ZoneOverview,
+  ZoneSummary,
+} from '@kaifaqu/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, request } from './client.ts';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  zones: ['zones'] as const,
+  overview: (zone: string, year?: number) => ['overview', zone, year ?? null] as const,
+  coverage: (zone: string, year?: number) => ['coverage', zone, year ?? null] as const,
+  rows: (zone: string, metric: OverviewMetric, key: string | undefined, page: number, pageSize: number) =>
+    ['overviewRows', zone, metric, key ?? null, page, pageSize] as const,
+  audit: (zone: string, q: Partial<AuditQuery>) => ['audit', zone, q] as const,
+};
+
+const z = (zone: string) => `/api/zones/${encodeURIComponent(zone)}`;
+
+/** The signed-in user, or null when nobody is (401 is an answer here, not an error). */
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await api<Me>('/api/auth/me', { redirectOn401: false });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api<LoginResponse>('/api/auth/login', { method: 'POST', body, redirectOn401: false }),
+    onSuccess: (res) => {
+      qc.clear();
+      qc.setQueryData(queryKeys.me, res.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<unknown>('/api/auth/logout', { method: 'POST', redirectOn401: false }),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(queryKeys.me, null);
+    },
+  });
+}
+
+export function useZones(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.zones, queryFn: () => api<ZoneSummary[]>('/api/zones'), enabled, staleTime: 5 * 60_000 });
+}
+
+export function useOverview(zone: string, year?: number) {
+  return useQuery({
+    queryKey: queryKeys.overview(zone, year),
+    queryFn: () => api<ZoneOverview>(`${z(zone)}/overview`, { query: { year } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCoverage(zone: string, year?: number) {
+  return useQuery({
+    queryKey: queryKeys.coverage(zone, year),
+    queryFn: () => api<CoverageNode[]>(`${z(zone)}/overview/coverage`, { query: { year } }),
+  });
+}
+
+export function useOverviewRows(zone: string, metric: OverviewMetric | null, key: string | undefined, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: queryKeys.rows(zone, metric ?? 'foreignEnterprises', key, page, pageSize),
+    queryFn: () => request<OverviewRow[]>(`${z(zone)}/overview/rows`, { query: { metric, key, page, pageSize } }),
+    enabled: metric !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAudit(zone: string, q: Partial<AuditQuery>) {
+  return useQuery({
+    queryKey: queryKeys.audit(zone, q),
+    queryFn: () => request<AuditEntry[]>(`${z(zone)}/audit`, { query: { ...q } }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,77 @@
+import type { CoverageNode } from '@kaifaqu/contracts';
+import { Empty, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Chart } from '../../../components/Chart.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import type { DrillTarget } from './types.ts';
+
+interface SunburstDatum {
+  name: string;
+  code: string;
+  label: string;
+  enterprises: number;
+  value?: number;
+  children?: SunburstDatum[];
+}
+
+// Parents get no value so ECharts sizes them as the sum of their children (firm counts can overlap across codes).
+function toDatum(n: CoverageNode): SunburstDatum {
+  const children = n.children?.length ? n.children.map(toDatum) : undefined;
+  return {
+    name: `${n.code} ${n.name}`,
+    code: n.code,
+    label: n.name,
+    enterprises: n.enterprises,
+    value: children ? undefined : n.enterprises,
+    children,
+  };
+}
+
+export function CoverageChart({ nodes, onDrill }: { nodes: CoverageNode[]; onDrill: (t: DrillTarget) => void }) {
+  const t = useT();
+  const option = useMemo(
+    () => ({
+      tooltip: {
+        formatter: (p: { data: SunburstDatum }) => `${p.data.name}<br/>${t('overview.firms', { n: p.data.enterprises })}`,
+      },
+      series: {
+        type: 'sunburst',
+        data: nodes.map(toDatum),
+        radius: ['8%', '95%'],
+        nodeClick: false,
+        sort: undefined,
+        emphasis: { focus: 'ancestor' },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+        levels: [
+          {},
+          { r0: '8%', r: '24%', label: { rotate: 0, formatter: (p: { data: SunburstDatum }) => p.data.label } },
+          {
+            r0: '24%',
+            r: '58%',
+            label: { rotate: 'radial', fontSize: 10, minAngle: 4, formatter: (p: { data: SunburstDatum }) => p.data.label },
+          },
+          { r0: '58%', r: '80%', label: { show: false } },
+          { r0: '80%', r: '95%', label: { show: false } },
+        ],
+      },
+    }),
+    [nodes, t],
+  );
+
+  if (!nodes.length) return <Empty description={t('common.empty')} />;
+  return (
+    <>
+      <Typography.Text type="secondary">{t('overview.coverageHint')}</Typography.Text>
+      <Chart
+        option={option}
+        height={460}
+        ariaLabel={t('overview.coverageChart')}
+        onClick={(e) => {
+          const d = e.data as SunburstDatum | undefined;
+          if (d?.code)
+            onDrill({ metric: 'aboveScaleIndustrial', key: d.code, label: t('rows.industryPrefix', { code: d.code, name: d.label }) });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { Access } from './access.ts';
+import type { MessageKey } from './i18n/index.tsx';
+
+const Overview = lazy(() => import('./pages/platform/Overview.tsx'));
+const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
+const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
+
+/** One row drives both a react-router route and (unless hidden) a left-menu item. */
+export interface AppRoute {
+  /** Relative to `/z/:zone/`. */
+  path: string;
+  titleKey: MessageKey;
+  icon?: ReactNode;
+  /** Absent: anyone signed in who may see the zone. */
+  access?: keyof Access;
+  element: ReactNode;
+  hideInMenu?: boolean;
+}
+
+export const zoneRoutes: AppRoute[] = [
+  { path: 'overview', titleKey: 'nav.overview', icon: <DashboardOutlined />, access: 'canSeeDashboard', element: <Overview /> },
+  {
+    path: 'evaluation',
+    titleKey: 'nav.evaluation',
+    icon: <TrophyOutlined />,
+    access: 'canSeeEvaluation',
+    element: <ModulePlaceholder module="evaluation" />,
+  },
+  {
+    path: 'enterprises',
+    titleKey: 'nav.enterprises',
+    icon: <BankOutlined />,
+    access: 'canSeeEnterprises',
+    element: <ModulePlaceholder module="enterprises" />,
+  },
+  {
+    path: 'cultivation',
+    titleKey: 'nav.cultivation',
+    icon: <RiseOutlined />,
+    access: 'canSeeCultivation',
+    element: <ModulePlaceholder module="cultivation" />,
+  },
+  {
+    path: 'investment',
+    titleKey: 'nav.investment',
+    icon: <FundOutlined />,
+    access: 'canSeeInvestment',
+    element: <ModulePlaceholder module="investment" />,
+  },
+  {
+    path: 'scenarios',
+    titleKey: 'nav.scenarios',
+    icon: <AppstoreOutlined />,
+    access: 'canSeeScenarios',
+    element: <ModulePlaceholder module="scenarios" />,
+  },
+  { path: 'ip', titleKey: 'nav.ip', icon: <SafetyCertificateOutlined />, access: 'canSeeIp', element: <ModulePlaceholder module="ip" /> },
+  {
+    path: 'approvals',
+    titleKey: 'nav.approvals',
+    icon: <FileProtectOutlined />,
+    access: 'canSeeApprovals',
+    element: <ModulePlaceholder module="approvals" />,
+  },
+  { path: 'audit', titleKey: 'nav.audit', icon: <AuditOutlined />, access: 'canSeeAudit', element: <Audit /> },
+];
+
+export function zonePath(zone: string, path: string): string {
+  return `/z/${encodeURIComponent(zone)}/${path}`;
+}
+
+export function visibleRoutes(access: Access): AppRoute[] {
+  return zoneRoutes.filter((r) => !r.hideInMenu && (!r.access || access[r.access]));
+}
