@@ -1,0 +1,359 @@
+import { ValidationError } from '../shared/errors.ts';
+import { industryRelation, RELATION_WEIGHT } from './industry.ts';
+import { IntList, Posting, packTf, unpackDescription, unpackTags, unpackTitle } from './postings.ts';
+import { isBigram, normalizeText, type Tokenizer } from './tokenizer.ts';
+import type { ItemKind, ScenarioItem } from './types.ts';
+import { validateItem } from './validate.ts';
+
+export interface FieldWeights {
+  title: number;
+  description: number;
+  tags: number;
+}
+
+/** Boost weights as fractions of the query's best BM25 score, so they mean the same for short and long queries. */
+export interface BoostWeights {
+  industry: number;
+  tags: number;
+}
+
+export interface IndexOptions {
+  tokenizer: Tokenizer;
+  fieldWeights?: Partial<FieldWeights>;
+  /** BM25 term-frequency saturation. */
+  k1?: number;
+  /** BM25 length normalisation per field. */
+  b?: Partial<FieldWeights>;
+  /** Default boost weights for searches on this index; `false` for plain BM25. */
+  boosts?: BoostWeights | false;
+}
+
+// Title words describe the scenario; descriptions add context and noise. Tags are curated, so weigh in between.
+export const DEFAULT_FIELD_WEIGHTS: FieldWeights = { title: 3, description: 1, tags: 2 };
+export const DEFAULT_B: FieldWeights = { title: 0.5, description: 0.75, tags: 0.3 };
+export const DEFAULT_BOOSTS: BoostWeights = { industry: 0.3, tags: 0.3 };
+
+const KIND_CODE: Record<ItemKind, number> = { need: 1, capability: 2 };
+
+export function normalizeTag(tag: string): string {
+  return normalizeText(tag).trim();
+}
+
+/** Scored candidate before explanation; internal to the engine. */
+export interface RawHit {
+  doc: number;
+  bm25: number;
+  industry: number;
+  tags: number;
+  score: number;
+}
+
+/**
+ * Inverted index over title/description/tags with BM25F scoring. Items can be added and removed one at a time;
+ * removal tombstones the doc and compacts a term's postings once mostly dead.
+ */
+export class ScenarioIndex {
+  readonly tokenizer: Tokenizer;
+  readonly fieldWeights: FieldWeights;
+  readonly b: FieldWeights;
+  readonly k1: number;
+  readonly boosts: BoostWeights | false;
+
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly postings: Posting[] = [];
+  private readonly tagPostings = new Map<string, IntList>();
+  private readonly industryPostings = new Map<string, IntList>();
+
+  private readonly items: (ScenarioItem | null)[] = [];
+  private readonly docTerms: (Int32Array | null)[] = [];
+  private readonly normTags: string[][] = [];
+  private kinds = new Uint8Array(1024);
+  private lens = new Int32Array(3 * 1024);
+  private readonly byId = new Map<string, number>();
+  private live = 0;
+  private readonly totalLen = [0, 0, 0];
+
+  // Scratch buffers reused across queries (single-threaded JS, so no sharing hazard).
+  private scores = new Float64Array(1024);
+  private mark = new Uint8Array(1024);
+
+  constructor(options: IndexOptions) {
+    this.tokenizer = options.tokenizer;
+    this.fieldWeights = { ...DEFAULT_FIELD_WEIGHTS, ...options.fieldWeights };
+    this.b = { ...DEFAULT_B, ...options.b };
+    this.k1 = options.k1 ?? 1.2;
+    this.boosts = options.boosts === undefined ? DEFAULT_BOOSTS : options.boosts;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(id: string): ScenarioItem | undefined {
+    const d = this.byId.get(id);
+    return d === undefined ? undefined : (this.items[d] ?? undefined);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Adds or replaces (same id) an item. */
+  add(input: ScenarioItem): void {
+    const item = validateItem(input);
+    if (this.byId.has(item.id)) this.remove(item.id);
+    const doc = this.items.length;
+    this.ensureCapacity(doc + 1);
+    const fields = [
+      this.tokenizer.tokenize(item.title),
+      this.tokenizer.tokenize(item.description),
+      this.tokenizer.tokenize(item.tags.join(' ')),
+    ];
+    const tf = new Map<string, [number, number, number]>();
+    fields.forEach((toks, f) => {
+      for (const t of toks) {
+        let c = tf.get(t);
+        if (!c) {
+          c = [0, 0, 0];
+          tf.set(t, c);
+        }
+        c[f]++;
+      }
+      this.lens[doc * 3 + f] = toks.length;
+      this.totalLen[f] += toks.length;
+    });
+    const ids = new Int32Array(tf.size);
+    let i = 0;
+    for (const [term, [t, d, g]] of tf) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+        this.postings.push(new Posting());
+      }
+      this.postings[id].add(doc, packTf(t, d, g));
+      ids[i++] = id;
+    }
+    const tags = [...new Set(item.tags.map(normalizeTag).filter(Boolean))];
+    for (const tag of tags) listFor(this.tagPostings, tag).push(doc);
+    const ind = item.industry ?? null;
+    if (ind && /^\d{3,4}$/.test(ind)) {
+      listFor(this.industryPostings, ind.slice(0, 3)).push(doc);
+      if (ind.length === 4) listFor(this.industryPostings, ind).push(doc);
+    }
+    this.items.push(item);
+    this.docTerms.push(ids);
+    this.normTags.push(tags);
+    this.kinds[doc] = KIND_CODE[item.kind];
+    this.byId.set(item.id, doc);
+    this.live++;
+  }
+
+  /** Removes an item by id; returns whether it was there. */
+  remove(id: string): boolean {
+    const doc = this.byId.get(id);
+    if (doc === undefined) return false;
+    this.byId.delete(id);
+    this.items[doc] = null;
+    this.kinds[doc] = 0;
+    for (let f = 0; f < 3; f++) this.totalLen[f] -= this.lens[doc * 3 + f];
+    const alive = (d: number) => this.items[d] !== null;
+    for (const tid of this.docTerms[doc] ?? []) {
+      const p = this.postings[tid];
+      p.df--;
+      p.dead++;
+      p.compactIfSparse(alive);
+    }
+    this.docTerms[doc] = null;
+    this.normTags[doc] = [];
+    this.live--;
+    return true;
+  }
+
+  /** BM25F plus boosts for every candidate; `kind` 0 means any. Not sorted. */
+  scoreAll(queryTerms: string[], kind: number, industry: string | null, tags: string[], boosts: BoostWeights | false): RawHit[] {
+    const n = this.live;
+    const touched: number[] = [];
+    const scores = this.scores;
+    const mark = this.mark;
+    const avg = [0, 1, 2].map((f) => (n ? this.totalLen[f] / n : 0) || 1);
+    const w = this.fieldWeights;
+    const b = this.b;
+    const k1 = this.k1;
+    for (const term of new Set(queryTerms)) {
+      const tid = this.termIds.get(term);
+      if (tid === undefined) continue;
+      const p = this.postings[tid];
+      if (p.df === 0) continue;
+      const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
+      const docs = p.docs.data;
+      const tfs = p.tfs.data;
+      for (let i = 0; i < p.docs.length; i++) {
+        const d = docs[i];
+        const kd = this.kinds[d];
+        if (kd === 0 || (kind !== 0 && kd !== kind)) continue;
+        const packed = tfs[i];
+        const base = d * 3;
+        let tfw = 0;
+        const tt = unpackTitle(packed);
+        if (tt) tfw += (w.title * tt) / (1 - b.title + (b.title * this.lens[base]) / avg[0]);
+        const td = unpackDescription(packed);
+        if (td) tfw += (w.description * td) / (1 - b.description + (b.description * this.lens[base + 1]) / avg[1]);
+        const tg = unpackTags(packed);
+        if (tg) tfw += (w.tags * tg) / (1 - b.tags + (b.tags * this.lens[base + 2]) / avg[2]);
+        if (!mark[d]) {
+          mark[d] = 1;
+          touched.push(d);
+        }
+        scores[d] += (idf * tfw * (k1 + 1)) / (k1 + tfw);
+      }
+    }
+    const qTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
+    const useInd = boosts && boosts.industry > 0 && industry;
+    const useTags = boosts && boosts.tags > 0 && qTags.length > 0;
+    // Items sharing a tag or the 小类/中类 are candidates even without a text match (e.g. a need with terse text).
+    const addCandidates = (list: IntList | undefined) => {
+      if (!list) return;
+      for (let i = 0; i < list.length; i++) {
+        const d = list.data[i];
+        const kd = this.kinds[d];
+        if (kd === 0 || (kind !== 0 && kd !== kind) || mark[d]) continue;
+        mark[d] = 1;
+        touched.push(d);
+      }
+    };
+    if (useTags) for (const t of qTags) addCandidates(this.tagPostings.get(t));
+    if (useInd && /^\d{3,4}$/.test(industry)) {
+      addCandidates(this.industryPostings.get(industry));
+      addCandidates(this.industryPostings.get(industry.slice(0, 3)));
+    }
+    let max = 0;
+    for (const d of touched) if (scores[d] > max) max = scores[d];
+    const norm = max || 1;
+    const hits: RawHit[] = new Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const d = touched[i];
+      const bm25 = scores[d];
+      scores[d] = 0;
+      mark[d] = 0;
+      let ind = 0;
+      let tg = 0;
+      if (useInd) {
+        const rel = industryRelation(industry, this.items[d]!.industry);
+        if (rel) ind = norm * boosts.industry * RELATION_WEIGHT[rel];
+      }
+      if (useTags) {
+        const shared = countShared(qTags, this.normTags[d]);
+        if (shared) tg = (norm * boosts.tags * shared) / qTags.length;
+      }
+      hits[i] = { doc: d, bm25, industry: ind, tags: tg, score: bm25 + ind + tg };
+    }
+    return hits;
+  }
+
+  /** BM25F score a document with the given own term frequencies would get for itself; the duplicate-check yardstick. */
+  selfScore(fields: string[][]): number {
+    const n = Math.max(this.live, 1);
+    const avg = [0, 1, 2].map((f) => (this.live ? this.totalLen[f] / this.live : 0) || 1);
+    const w = [this.fieldWeights.title, this.fieldWeights.description, this.fieldWeights.tags];
+    const b = [this.b.title, this.b.description, this.b.tags];
+    const tf = new Map<string, number[]>();
+    fields.forEach((toks, f) => {
+      for (const t of toks) {
+        let c = tf.get(t);
+        if (!c) {
+          c = [0, 0, 0];
+          tf.set(t, c);
+        }
+        c[f]++;
+      }
+    });
+    let score = 0;
+    for (const [term, c] of tf) {
+      const tid = this.termIds.get(term);
+      // Terms no indexed item has cannot be matched, so they must not inflate the yardstick either.
+      if (tid === undefined || this.postings[tid].df === 0) continue;
+      const df = this.postings[tid].df;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      let tfw = 0;
+      for (let f = 0; f < 3; f++) if (c[f]) tfw += (w[f] * c[f]) / (1 - b[f] + (b[f] * fields[f].length) / avg[f]);
+      score += (idf * tfw * (this.k1 + 1)) / (this.k1 + tfw);
+    }
+    return score;
+  }
+
+  itemAt(doc: number): ScenarioItem {
+    return this.items[doc]!;
+  }
+
+  tagsAt(doc: number): string[] {
+    return this.normTags[doc];
+  }
+
+  /** Query terms the doc contains, in query order; bigram terms only if no word matched (they read poorly). */
+  matchedTerms(doc: number, queryTerms: string[]): string[] {
+    const own = new Set<number>(this.docTerms[doc] ?? []);
+    const words: string[] = [];
+    const grams: string[] = [];
+    for (const t of new Set(queryTerms)) {
+      const id = this.termIds.get(t);
+      if (id === undefined || !own.has(id)) continue;
+      (isBigram(t) ? grams : words).push(isBigram(t) ? t.slice(1) : t);
+    }
+    return words.length ? words : grams;
+  }
+
+  private ensureCapacity(docs: number): void {
+    if (docs <= this.kinds.length) return;
+    let cap = this.kinds.length;
+    while (cap < docs) cap *= 2;
+    this.kinds = grow(this.kinds, cap);
+    this.lens = grow(this.lens, cap * 3);
+    this.scores = new Float64Array(cap);
+    this.mark = new Uint8Array(cap);
+  }
+}
+
+function grow<T extends Uint8Array | Int32Array>(a: T, len: number): T {
+  const next = new (a.constructor as new (n: number) => T)(len);
+  next.set(a);
+  return next;
+}
+
+function listFor(map: Map<string, IntList>, key: string): IntList {
+  let l = map.get(key);
+  if (!l) {
+    l = new IntList();
+    map.set(key, l);
+  }
+  return l;
+}
+
+function countShared(a: string[], b: string[]): number {
+  let n = 0;
+  for (const t of a) if (b.includes(t)) n++;
+  return n;
+}
+
+export function kindCode(kind: ItemKind | undefined): number {
+  return kind ? KIND_CODE[kind] : 0;
+}
+
+/** Builds an index over `items` (validated one by one; the first bad item throws with its position). */
+export function buildIndex(items: Iterable<ScenarioItem>, options: IndexOptions): ScenarioIndex {
+  const index = new ScenarioIndex(options);
+  let i = 0;
+  for (const item of items) {
+    try {
+      index.add(item);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const issues = e.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] }));
+      throw new ValidationError(issues, undefined, e.messageEn && `#${i}: ${e.messageEn}`);
+    }
+    i++;
+  }
+  return index;
+}
