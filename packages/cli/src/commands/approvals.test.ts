@@ -73,3 +73,19 @@ describe('kaifaqu calendar', () => {
     expect(JSON.parse(r.out)).toEqual({ date: '2024-10-14' });
   });
 });
+
+describe('kaifaqu calendar (spawned binary)', () => {
+  it('exits 2 with the bilingual message on stderr and nothing on stdout', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(
+      process.execPath,
+      [new URL('../../bin/kaifaqu.js', import.meta.url).pathname, 'calendar', 'working-days', '2026-12-01', '2027-01-10', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('未加载2027年工作日历 (calendar for 2027 not loaded)');
+  });
+});

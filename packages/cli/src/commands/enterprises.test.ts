@@ -72,3 +72,17 @@ describe('divisionChecker', () => {
     expect(isDivision(code)).toBe(ok);
   });
 });
+
+describe('kaifaqu uscc check (spawned binary)', () => {
+  it('exits 1 when any code is invalid, 0 when all are valid', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (...codes: string[]) =>
+      spawnSync(process.execPath, [new URL('../../bin/kaifaqu.js', import.meta.url).pathname, 'uscc', 'check', ...codes, '--json'], {
+        encoding: 'utf8',
+      });
+    const bad = run('914403001922038216', '914403001922038217');
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).map((r: { valid: boolean }) => r.valid)).toEqual([true, false]);
+    expect(run('914403001922038216').status).toBe(0);
+  });
+});
