@@ -117,7 +117,8 @@ export interface UsccOptions {
 
 // Full-width ASCII (U+FF01–U+FF5E) and the ideographic space are common in pasted spreadsheets.
 export function normaliseUscc(input: string): string {
-  return input
+  // Spreadsheet cells may arrive as numbers or empty; treat them as text rather than crash.
+  return String(input ?? '')
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .trim()
