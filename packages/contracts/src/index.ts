@@ -1,0 +1,3 @@
+export * from './common.ts';
+export * from './overview.ts';
+export * from './platform.ts';

@@ -1,0 +1,93 @@
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { zones } from '../platform/schema.ts';
+
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: serial('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    uscc: text('uscc').notNull(),
+    name: text('name').notNull(),
+    formerNames: text('former_names').array().notNull().default([]),
+    legalRepresentative: text('legal_representative'),
+    registeredCapitalYuan: bigint('registered_capital_yuan', { mode: 'number' }),
+    establishedOn: date('established_on'),
+    /** Deregistration date; active = null. */
+    closedOn: date('closed_on'),
+    address: text('address'),
+    platform: text('platform'),
+    /** GB/T 4754-2017 小类 (4 digits), the main industry. */
+    industryCode: text('industry_code'),
+    foreignInvested: boolean('foreign_invested').notNull().default(false),
+    /** ISO 3166 alpha-2 of the foreign investor's source (HK/MO/TW included). */
+    sourceCountry: text('source_country'),
+    fortune500Parent: text('fortune500_parent'),
+    listedExchange: text('listed_exchange'),
+    listedTicker: text('listed_ticker'),
+    highTechCertNo: text('high_tech_cert_no'),
+    highTechValidFrom: date('high_tech_valid_from'),
+    highTechValidTo: date('high_tech_valid_to'),
+    techSme: boolean('tech_sme').notNull().default(false),
+    synthetic: boolean('synthetic').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_zone_uscc_uq').on(t.zoneId, t.uscc),
+    index('enterprises_zone_industry_idx').on(t.zoneId, t.industryCode),
+  ],
+);
+
+/** Yearly figures; money in integer yuan. */
+export const enterpriseYears = pgTable(
+  'enterprise_years',
+  {
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    year: integer('year').notNull(),
+    aboveScale: boolean('above_scale').notNull().default(false),
+    revenueYuan: bigint('revenue_yuan', { mode: 'number' }),
+    industrialOutputYuan: bigint('industrial_output_yuan', { mode: 'number' }),
+    taxYuan: bigint('tax_yuan', { mode: 'number' }),
+    employees: integer('employees'),
+    rdExpenseYuan: bigint('rd_expense_yuan', { mode: 'number' }),
+    exportsYuan: bigint('exports_yuan', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.year] }), index('enterprise_years_zone_year_idx').on(t.zoneId, t.year)],
+);
+
+/** An industry cluster: firms whose industry code starts with one of `industryPrefixes`, plus tagged members. */
+export const clusters = pgTable(
+  'clusters',
+  {
+    id: serial('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    industryPrefixes: text('industry_prefixes').array().notNull().default([]),
+    synthetic: boolean('synthetic').notNull().default(false),
+  },
+  (t) => [uniqueIndex('clusters_zone_code_uq').on(t.zoneId, t.code)],
+);
+
+export const clusterMembers = pgTable(
+  'cluster_members',
+  {
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.enterpriseId] }), index('cluster_members_enterprise_idx').on(t.enterpriseId)],
+);

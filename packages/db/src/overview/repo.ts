@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import type { ZoneScope } from '../platform/scope.ts';
+
+const n = (v: unknown) => Number(v ?? 0);
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+
+/** SQL fragment: is the enterprise `e` active (not deregistered) on `asOf`. */
+const activeOn = (asOf: string) => sql`(e.closed_on is null or e.closed_on > ${asOf}::date)`;
+const industrial = sql`substr(e.industry_code, 1, 2) between '06' and '46'`;
+
+export async function latestDataYear(db: Db, scope: ZoneScope): Promise<number | null> {
+  const r = rowsOf<{ y: number | null }>(
+    await db.execute(sql`select max(year) as y from enterprise_years where zone_id = ${scope.zoneId}`),
+  );
+  return r[0]?.y == null ? null : Number(r[0].y);
+}
+
+export interface OverviewFigures {
+  foreignEnterprisesTotal: number;
+  fortune500Projects: number;
+  actualFdiUsdByYear: Record<string, number>;
+  contractFdiUsdByYear: Record<string, number>;
+  aboveScaleIndustrial: { enterprises: number; divisions: number; groups: number; classes: number; outputYuan: number };
+  highTechEnterprises: number;
+  techSmes: number;
+  listedCompanies: number;
+  clusters: { code: string; name: string; outputYuan: number; enterprises: number }[];
+}
+
+/** Every dashboard figure, computed from records for one zone (industrial = GB/T 4754 divisions 06–46, sections B–D). */
+export async function overviewFigures(db: Db, scope: ZoneScope, year: number, asOf: string): Promise<OverviewFigures> {
+  const z = scope.zoneId;
+  const [counts, fdi, above, clusterRows] = await Promise.all([
+    db.execute(sql`
+      select
+        count(*) filter (where e.foreign_invested) as foreign_total,
+        count(*) filter (where e.high_tech_valid_from <= ${asOf}::date and e.high_tech_valid_to >= ${asOf}::date and ${activeOn(asOf)}) as high_tech,
+        count(*) filter (where e.tech_sme and ${activeOn(asOf)}) as tech_sme,
+        count(*) filter (where e.listed_exchange is not null and ${activeOn(asOf)}) as listed,
+        (select count(*) from investment_projects p
+          where p.zone_id = ${z} and p.fortune500_parent is not null and p.signed_on is not null and p.signed_on <= ${asOf}::date) as f500
+      from enterprises e where e.zone_id = ${z}`),
+    db.execute(sql`
+      select extract(year from month)::int as y, sum(actual_usd) as actual, sum(contract_usd) as contract
+      from fdi_monthly where zone_id = ${z} and month <= ${asOf}::date group by 1 order by 1`),
+    db.execute(sql`
+      select count(*) as firms,
+        count(distinct substr(e.industry_code, 1, 2)) as divisions,
+        count(distinct substr(e.industry_code, 1, 3)) as groups,
+        count(distinct e.industry_code) as classes,
+        coalesce(sum(y.industrial_output_yuan), 0) as output
+      from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale
+      where e.zone_id = ${z} and ${industrial} and ${activeOn(asOf)}`),
+    db.execute(sql`
+      select c.code, c.name, count(m.id) as firms, coalesce(sum(y.industrial_output_yuan), 0) as output
+      from clusters c
+      left join lateral (
+        select e.id from enterprises e
+        where e.zone_id = c.zone_id and ${activeOn(asOf)} and (
+          exists (select 1 from unnest(c.industry_prefixes) pfx where e.industry_code like pfx || '%')
+          or exists (select 1 from cluster_members cm where cm.cluster_id = c.id and cm.enterprise_id = e.id))
+      ) m on true
+      left join enterprise_years y on y.enterprise_id = m.id and y.year = ${year}
+      where c.zone_id = ${z}
+      group by c.id, c.code, c.name order by output desc`),
+  ]);
+  const c = rowsOf<Record<string, unknown>>(counts)[0];
+  const a = rowsOf<Record<string, unknown>>(above)[0];
+  const actualFdiUsdByYear: Record<string, number> = {};
+  const contractFdiUsdByYear: Record<string, number> = {};
+  for (const r of rowsOf<Record<string, unknown>>(fdi)) {
+    actualFdiUsdByYear[String(r.y)] = n(r.actual);
+    contractFdiUsdByYear[String(r.y)] = n(r.contract);
+  }
+  return {
+    foreignEnterprisesTotal: n(c.foreign_total),
+    fortune500Projects: n(c.f500),
+    actualFdiUsdByYear,
+    contractFdiUsdByYear,
+    aboveScaleIndustrial: {
+      enterprises: n(a.firms),
+      divisions: n(a.divisions),
+      groups: n(a.groups),
+      classes: n(a.classes),
+      outputYuan: n(a.output),
+    },
+    highTechEnterprises: n(c.high_tech),
+    techSmes: n(c.tech_sme),
+    listedCompanies: n(c.listed),
+    clusters: rowsOf<Record<string, unknown>>(clusterRows).map((r) => ({
+      code: String(r.code),
+      name: String(r.name),
+      outputYuan: n(r.output),
+      enterprises: n(r.firms),
+    })),
+  };
+}
+
+/** Firm counts per 小类 code of active 规上 industrial firms (the coverage tree is built from this). */
+export async function aboveScaleClassCounts(db: Db, scope: ZoneScope, year: number, asOf: string) {
+  const r = await db.execute(sql`
+    select e.industry_code as code, count(*) as firms
+    from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale
+    where e.zone_id = ${scope.zoneId} and ${industrial} and ${activeOn(asOf)}
+    group by 1 order by 1`);
+  return rowsOf<{ code: string; firms: unknown }>(r).map((x) => ({ code: x.code, enterprises: n(x.firms) }));
+}
+
+export type OverviewMetricKey =
+  | 'foreignEnterprises'
+  | 'fortune500Projects'
+  | 'aboveScaleIndustrial'
+  | 'highTechEnterprises'
+  | 'techSmes'
+  | 'listedCompanies'
+  | 'cluster'
+  | 'actualFdi';
+
+export interface OverviewRowsArgs {
+  metric: OverviewMetricKey;
+  key?: string;
+  year: number;
+  asOf: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The rows behind one dashboard figure: the same predicate as `overviewFigures`, listed. */
+export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs) {
+  const z = scope.zoneId;
+  const { asOf, year } = q;
+  let from = sql`from enterprises e`;
+  let where = sql`e.zone_id = ${z}`;
+  let value = sql`null::text`;
+  switch (q.metric) {
+    case 'foreignEnterprises':
+      where = sql`${where} and e.foreign_invested`;
+      value = sql`e.source_country`;
+      break;
+    case 'highTechEnterprises':
+      where = sql`${where} and e.high_tech_valid_from <= ${asOf}::date and e.high_tech_valid_to >= ${asOf}::date and ${activeOn(asOf)}`;
+      value = sql`e.high_tech_cert_no`;
+      break;
+    case 'techSmes':
+      where = sql`${where} and e.tech_sme and ${activeOn(asOf)}`;
+      break;
+    case 'listedCompanies':
+      where = sql`${where} and e.listed_exchange is not null and ${activeOn(asOf)}`;
+      value = sql`e.listed_exchange || ':' || e.listed_ticker`;
+      break;
+    case 'aboveScaleIndustrial':
+      from = sql`from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale`;
+      where = sql`${where} and ${industrial} and ${activeOn(asOf)}`;
+      if (q.key) where = sql`${where} and e.industry_code like ${`${q.key}%`}`;
+      value = sql`y.industrial_output_yuan`;
+      break;
+    case 'cluster':
+      from = sql`from enterprises e join clusters c on c.zone_id = e.zone_id and c.code = ${q.key ?? ''}
+        left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}`;
+      where = sql`${where} and ${activeOn(asOf)} and (
+        exists (select 1 from unnest(c.industry_prefixes) pfx where e.industry_code like pfx || '%')
+        or exists (select 1 from cluster_members cm where cm.cluster_id = c.id and cm.enterprise_id = e.id))`;
+      value = sql`y.industrial_output_yuan`;
+      break;
+    case 'actualFdi':
+      from = sql`from enterprises e join (select enterprise_id, sum(actual_usd) as usd from fdi_monthly
+        where zone_id = ${z} and month <= ${asOf}::date and extract(year from month) = ${Number(q.key ?? year)} group by 1) f on f.enterprise_id = e.id`;
+      where = sql`${where} and f.usd > 0`;
+      value = sql`f.usd`;
+      break;
+    case 'fortune500Projects': {
+      const base = sql`from investment_projects p left join enterprises e on e.id = p.enterprise_id left join industries i on i.code = p.industry_code
+        where p.zone_id = ${z} and p.fortune500_parent is not null and p.signed_on is not null and p.signed_on <= ${asOf}::date`;
+      const [rows, total] = await Promise.all([
+        db.execute(sql`select p.id, e.uscc, p.name || '（' || p.fortune500_parent || '）' as name, p.industry_code, i.name as industry_name,
+          e.platform, p.contract_investment_yuan as value, p.synthetic ${base} order by p.signed_on desc, p.id
+          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+        db.execute(sql`select count(*) as n ${base}`),
+      ]);
+      return { rows: rowsOf<RawRow>(rows).map(toRow), total: n(rowsOf<{ n: unknown }>(total)[0].n) };
+    }
+  }
+  const [rows, total] = await Promise.all([
+    db.execute(sql`select e.id, e.uscc, e.name, e.industry_code, i.name as industry_name, e.platform, ${value} as value, e.synthetic
+      ${from} left join industries i on i.code = e.industry_code where ${where}
+      order by e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    db.execute(sql`select count(*) as n ${from} where ${where}`),
+  ]);
+  return { rows: rowsOf<RawRow>(rows).map(toRow), total: n(rowsOf<{ n: unknown }>(total)[0].n) };
+}
+
+interface RawRow {
+  id: unknown;
+  uscc: string | null;
+  name: string;
+  industry_code: string | null;
+  industry_name: string | null;
+  platform: string | null;
+  value: unknown;
+  synthetic: boolean;
+}
+
+function toRow(r: RawRow) {
+  const v = r.value;
+  return {
+    id: n(r.id),
+    uscc: r.uscc,
+    name: r.name,
+    industryCode: r.industry_code,
+    industryName: r.industry_name,
+    platform: r.platform,
+    value: v == null ? null : typeof v === 'number' ? v : /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v) : String(v),
+    synthetic: Boolean(r.synthetic),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './password.ts';
+export * from './repo.ts';
+export * from './scope.ts';

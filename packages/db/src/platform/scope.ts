@@ -1,0 +1,14 @@
+/**
+ * Proof that the caller may act in one zone. Only the server's access layer creates it (after checking
+ * membership); every zone-owned repository function takes it first and filters by `zoneId` itself.
+ */
+export interface ZoneScope {
+  readonly zoneId: number;
+  readonly zoneCode: string;
+  /** User id for audit entries (null for system jobs such as demo seeding). */
+  readonly actorId: number | null;
+}
+
+export function systemScope(zoneId: number, zoneCode: string): ZoneScope {
+  return { zoneId, zoneCode, actorId: null };
+}

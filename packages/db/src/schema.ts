@@ -1,0 +1,5 @@
+// All tables, for drizzle's relational API and the migrator. Each module owns its own schema file.
+export * from './enterprises/schema.ts';
+export * from './investment/schema.ts';
+export * from './platform/schema.ts';
+export * from './reference/schema.ts';
