@@ -1,0 +1,42 @@
+import type { MetricDef } from './metrics.ts';
+import { exact, missingFields } from './metrics.ts';
+import type { GapItem, MetricValue, Profile } from './types.ts';
+
+/** Per-profile metric cache, shared by all tiers of one assessment so each formula runs once. */
+export class MetricContext {
+  private readonly cache = new Map<string, MetricValue | null | undefined>();
+  constructor(readonly profile: Profile) {}
+  get(def: MetricDef): MetricValue | null | undefined {
+    if (this.cache.has(def.key)) return this.cache.get(def.key);
+    const v = def.compute(this.profile);
+    this.cache.set(def.key, v);
+    return v;
+  }
+}
+
+/** Collects what one tier could not evaluate; allocates only when something is missing. */
+export class TierAcc {
+  missing: string[] = [];
+  insufficient: string[] = [];
+  constructor(readonly ctx: MetricContext) {}
+  /** Reads a metric; on missing/undefined data records the fields and the item that needed them. */
+  read(def: MetricDef, item: string): MetricValue | null {
+    const v = this.ctx.get(def);
+    if (v !== undefined && v !== null) return v;
+    if (!this.insufficient.includes(item)) this.insufficient.push(item);
+    // null = the data is there but the quantity is undefined (zero denominator): insufficient, but nothing is missing.
+    if (v === undefined) for (const f of missingFields(def, this.ctx.profile)) if (!this.missing.includes(f)) this.missing.push(f);
+    return null;
+  }
+}
+
+/** Relative size of a change; from 0 (or a non-number) counts as a whole unit. */
+export function relativeChange(from: MetricValue | null, to: MetricValue): number {
+  if (typeof from === 'number' && typeof to === 'number')
+    return from === 0 ? (to === 0 ? 0 : 1) : exact(Math.abs(to - from) / Math.abs(from));
+  return 1;
+}
+
+export function byRelative(a: GapItem, b: GapItem): number {
+  return a.relative - b.relative;
+}

@@ -1,0 +1,274 @@
+import type { MetricValue, Profile } from './types.ts';
+import { fieldValues, ipClassValues, rdInstitutionValues } from './types.ts';
+
+/**
+ * Metrics are the quantities rule sets refer to. Their formulas live in code (cultivation.md conventions);
+ * which metric earns how many points is data. Values are rounded to 1e-9 so that 1650/3000 is exactly 55%.
+ */
+export type MetricType = 'number' | 'category' | 'boolean' | 'set';
+
+export interface MetricDef {
+  key: string;
+  type: MetricType;
+  unit?: string;
+  /** Closed domain for band validation; null = unbounded. */
+  domain?: { min: number | null; max: number | null };
+  /** Ordered worst → best for categories (used to measure a category change). */
+  values?: readonly string[];
+  /** Profile fields read, as dotted paths; reported when missing. */
+  fields: string[];
+  /** undefined = data missing; null = not defined for the data (e.g. zero denominator). */
+  compute(p: Profile): MetricValue | null | undefined;
+}
+
+const PRECISION = 1e9;
+export function exact(x: number): number {
+  return Math.round(x * PRECISION) / PRECISION;
+}
+
+type Y = 0 | 1 | 2;
+function at(s: Profile['revenue'], i: Y): number | undefined {
+  const v = s?.[i];
+  return v === null || v === undefined ? undefined : v;
+}
+function pct(num: number | undefined, den: number | undefined): number | null | undefined {
+  if (num === undefined || den === undefined) return undefined;
+  if (den === 0) return null;
+  return exact((num / den) * 100);
+}
+function growth(s: Profile['revenue'], i: 1 | 2): number | null | undefined {
+  const a = at(s, (i - 1) as Y);
+  const b = at(s, i);
+  if (a === undefined || b === undefined) return undefined;
+  if (a <= 0) return null;
+  return exact(((b - a) / a) * 100);
+}
+function sum(...xs: (number | undefined)[]): number | undefined {
+  let t = 0;
+  for (const x of xs) {
+    if (x === undefined) return undefined;
+    t += x;
+  }
+  return t;
+}
+function plain<K extends keyof Profile>(key: K) {
+  return (p: Profile) => {
+    const v = p[key];
+    return v === null || v === undefined ? undefined : (v as MetricValue);
+  };
+}
+
+const ratioDomain = { min: 0, max: 100 };
+const nonNeg = { min: 0, max: null };
+const growthDomain = { min: -100, max: null };
+const anyNumber = { min: null, max: null };
+const money = '万元';
+
+const defs: MetricDef[] = [
+  { key: 'revenue1y', type: 'number', unit: money, domain: nonNeg, fields: ['revenue.2'], compute: (p) => at(p.revenue, 2) },
+  { key: 'mainRevenue1y', type: 'number', unit: money, domain: nonNeg, fields: ['mainRevenue.2'], compute: (p) => at(p.mainRevenue, 2) },
+  {
+    key: 'mainShare1y',
+    type: 'number',
+    unit: '%',
+    domain: ratioDomain,
+    fields: ['mainRevenue.2', 'revenue.2'],
+    compute: (p) => pct(at(p.mainRevenue, 2), at(p.revenue, 2)),
+  },
+  {
+    key: 'mainGrowth1y',
+    type: 'number',
+    unit: '%',
+    domain: growthDomain,
+    fields: ['mainRevenue.1', 'mainRevenue.2'],
+    compute: (p) => growth(p.mainRevenue, 2),
+  },
+  {
+    key: 'mainGrowthAvg2y',
+    type: 'number',
+    unit: '%',
+    domain: growthDomain,
+    fields: ['mainRevenue.0', 'mainRevenue.1', 'mainRevenue.2'],
+    compute: (p) => {
+      const g1 = growth(p.mainRevenue, 1);
+      const g2 = growth(p.mainRevenue, 2);
+      if (g1 === undefined || g2 === undefined) return undefined;
+      if (g1 === null || g2 === null) return null;
+      return exact((g1 + g2) / 2);
+    },
+  },
+  { key: 'rdExpense1y', type: 'number', unit: money, domain: nonNeg, fields: ['rdExpense.2'], compute: (p) => at(p.rdExpense, 2) },
+  {
+    key: 'rdExpense2y',
+    type: 'number',
+    unit: money,
+    domain: nonNeg,
+    fields: ['rdExpense.1', 'rdExpense.2'],
+    compute: (p) => sum(at(p.rdExpense, 1), at(p.rdExpense, 2)),
+  },
+  {
+    key: 'rdExpenseAvg2y',
+    type: 'number',
+    unit: money,
+    domain: nonNeg,
+    fields: ['rdExpense.1', 'rdExpense.2'],
+    compute: (p) => {
+      const s = sum(at(p.rdExpense, 1), at(p.rdExpense, 2));
+      return s === undefined ? undefined : exact(s / 2);
+    },
+  },
+  {
+    key: 'rdRatio1y',
+    type: 'number',
+    unit: '%',
+    domain: nonNeg,
+    fields: ['rdExpense.2', 'revenue.2'],
+    compute: (p) => pct(at(p.rdExpense, 2), at(p.revenue, 2)),
+  },
+  {
+    key: 'rdRatio2y',
+    type: 'number',
+    unit: '%',
+    domain: nonNeg,
+    fields: ['rdExpense.1', 'rdExpense.2', 'revenue.1', 'revenue.2'],
+    // Two-year ratio is sum over sum, not the mean of two ratios (cultivation.md).
+    compute: (p) => pct(sum(at(p.rdExpense, 1), at(p.rdExpense, 2)), sum(at(p.revenue, 1), at(p.revenue, 2))),
+  },
+  {
+    key: 'netMargin1y',
+    type: 'number',
+    unit: '%',
+    domain: anyNumber,
+    fields: ['netProfit.2', 'revenue.2'],
+    compute: (p) => pct(at(p.netProfit, 2), at(p.revenue, 2)),
+  },
+  {
+    key: 'debtRatio',
+    type: 'number',
+    unit: '%',
+    domain: nonNeg,
+    fields: ['totalLiabilities', 'totalAssets'],
+    compute: (p) => pct(p.totalLiabilities ?? undefined, p.totalAssets ?? undefined),
+  },
+  {
+    key: 'rdStaffShare',
+    type: 'number',
+    unit: '%',
+    domain: ratioDomain,
+    fields: ['rdStaff', 'staff'],
+    compute: (p) => pct(p.rdStaff ?? undefined, p.staff ?? undefined),
+  },
+  { key: 'yearsInNiche', type: 'number', unit: '年', domain: nonNeg, fields: ['yearsInNiche'], compute: plain('yearsInNiche') },
+  { key: 'digitalLevel', type: 'number', unit: '级', domain: { min: 0, max: 6 }, fields: ['digitalLevel'], compute: plain('digitalLevel') },
+  { key: 'qualityItems', type: 'number', unit: '项', domain: nonNeg, fields: ['qualityItems'], compute: plain('qualityItems') },
+  {
+    key: 'specialtyScore',
+    type: 'number',
+    unit: '分',
+    domain: { min: 0, max: 15 },
+    fields: ['specialtyScore'],
+    compute: plain('specialtyScore'),
+  },
+  {
+    key: 'equityFinancing2y',
+    type: 'number',
+    unit: money,
+    domain: nonNeg,
+    fields: ['equityFinancing2y'],
+    compute: plain('equityFinancing2y'),
+  },
+  {
+    key: 'equityFinancing3y',
+    type: 'number',
+    unit: money,
+    domain: nonNeg,
+    fields: ['equityFinancing3y'],
+    compute: plain('equityFinancing3y'),
+  },
+  {
+    key: 'nicheShareNational',
+    type: 'number',
+    unit: '%',
+    domain: ratioDomain,
+    fields: ['nicheShareNational'],
+    compute: plain('nicheShareNational'),
+  },
+  { key: 'globalRank', type: 'number', unit: '位', domain: { min: 1, max: null }, fields: ['globalRank'], compute: plain('globalRank') },
+  {
+    key: 'productSales',
+    type: 'number',
+    unit: money,
+    domain: nonNeg,
+    fields: ['productSales'],
+    // Our reading: without a product-level figure, main-business revenue stands in for the product's sales.
+    compute: (p) => p.productSales ?? at(p.mainRevenue, 2),
+  },
+  {
+    key: 'ipClass',
+    type: 'category',
+    values: [...ipClassValues].reverse(),
+    fields: ['ip'],
+    compute: (p) => {
+      const ip = p.ip;
+      if (!ip) return undefined;
+      for (const c of ipClassValues) if (c !== 'none' && (ip[c] ?? 0) >= 1) return c;
+      return 'none';
+    },
+  },
+  {
+    key: 'ipClass1Count',
+    type: 'number',
+    unit: '件',
+    domain: nonNeg,
+    fields: ['ip'],
+    // Our reading: the register keeps one (best) class per asset, so the I类 total is the sum of the three I类 counts.
+    compute: (p) => (p.ip ? (p.ip.class1HighValue ?? 0) + (p.ip.class1SelfDeveloped ?? 0) + (p.ip.class1 ?? 0) : undefined),
+  },
+  { key: 'field', type: 'category', values: fieldValues, fields: ['field'], compute: plain('field') },
+  {
+    key: 'rdInstitution',
+    type: 'category',
+    values: [...rdInstitutionValues].reverse(),
+    fields: ['rdInstitution'],
+    compute: plain('rdInstitution'),
+  },
+  { key: 'honours', type: 'set', fields: [], compute: (p) => p.honours ?? [] },
+  { key: 'recognized', type: 'set', fields: [], compute: (p) => p.recognized ?? [] },
+  { key: 'isSme', type: 'boolean', fields: ['isSme'], compute: plain('isSme') },
+  { key: 'ownBrand', type: 'boolean', fields: ['ownBrand'], compute: plain('ownBrand') },
+  { key: 'managementCertified', type: 'boolean', fields: ['managementCertified'], compute: plain('managementCertified') },
+  { key: 'violations3y', type: 'boolean', fields: ['violations3y'], compute: plain('violations3y') },
+  { key: 'newProduct', type: 'boolean', fields: [], compute: (p) => p.newProduct ?? false },
+];
+
+export const metrics: ReadonlyMap<string, MetricDef> = new Map(defs.map((d) => [d.key, d]));
+
+/** `custom.<name>` reads a province-defined number from `profile.custom`. */
+export function metricDef(key: string): MetricDef | undefined {
+  const known = metrics.get(key);
+  if (known) return known;
+  if (!key.startsWith('custom.') || key.length <= 7) return undefined;
+  const name = key.slice(7);
+  const def: MetricDef = {
+    key,
+    type: 'number',
+    domain: anyNumber,
+    fields: [`custom.${name}`],
+    compute: (p) => p.custom?.[name] ?? undefined,
+  };
+  return def;
+}
+
+/** Which of a metric's input fields are absent in this profile. */
+export function missingFields(def: MetricDef, p: Profile): string[] {
+  const out: string[] = [];
+  for (const f of def.fields) {
+    const [head, ...rest] = f.split('.');
+    let v: unknown = (p as Record<string, unknown>)[head];
+    for (const r of rest) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[r];
+    if (v === null || v === undefined) out.push(f);
+  }
+  // productSales falls back to main revenue, so only report it when both are absent.
+  if (def.key === 'productSales' && out.length) return at(p.mainRevenue, 2) === undefined ? ['productSales', 'mainRevenue.2'] : [];
+  return out;
+}

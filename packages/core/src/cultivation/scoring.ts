@@ -1,0 +1,163 @@
+import { formatBand, inBand } from './bands.ts';
+import type { TierAcc } from './context.ts';
+import { relativeChange } from './context.ts';
+import type { MetricDef } from './metrics.ts';
+import { metricDef } from './metrics.ts';
+import type { Band, Indicator, Tier } from './schema.ts';
+import type { GapItem, IndicatorResult } from './types.ts';
+
+interface Scale {
+  def: MetricDef;
+  bands: Band[];
+  texts: string[];
+  domainMax: number;
+}
+
+export type CompiledIndicator =
+  | { kind: 'bands'; key: string; group: string; max: number; scales: Scale[] }
+  | { kind: 'best'; key: string; group: string; max: number; scales: Scale[] }
+  | { kind: 'categories'; key: string; group: string; max: number; def: MetricDef; points: Map<string, number> }
+  | { kind: 'value'; key: string; group: string; max: number; def: MetricDef };
+
+export interface CompiledGroup {
+  key: string;
+  max: number;
+  min: number;
+  indicators: CompiledIndicator[];
+}
+
+function scale(s: { metric: string; bands: Band[]; domain?: { min: number | null; max: number | null } }): Scale {
+  const def = metricDef(s.metric)!;
+  const unit = def.unit === '%' ? '%' : '';
+  return {
+    def,
+    bands: s.bands,
+    texts: s.bands.map((b) => formatBand(b, unit)),
+    domainMax: s.domain?.max ?? def.domain?.max ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+export function compileIndicator(ind: Indicator, group: string): CompiledIndicator {
+  const base = { key: ind.key, group, max: ind.max };
+  if (ind.kind === 'bands') return { kind: 'bands', ...base, scales: [scale(ind)] };
+  if (ind.kind === 'best') return { kind: 'best', ...base, scales: ind.of.map(scale) };
+  if (ind.kind === 'categories')
+    return { kind: 'categories', ...base, def: metricDef(ind.metric)!, points: new Map(ind.categories.map((c) => [c.value, c.points])) };
+  return { kind: 'value', ...base, def: metricDef(ind.metric)! };
+}
+
+export function compileGroups(tier: Tier): CompiledGroup[] {
+  return (tier.scoring?.groups ?? []).map((g) => ({
+    key: g.key,
+    max: g.max,
+    min: g.min ?? 0,
+    indicators: g.indicators.map((i) => compileIndicator(i, g.key)),
+  }));
+}
+
+function bandIndex(s: Scale, v: number): number {
+  for (let i = 0; i < s.bands.length; i++) if (inBand(s.bands[i], v)) return i;
+  return -1; // outside the domain (validation keeps profiles inside); scores nothing
+}
+
+export function scoreIndicator(ind: CompiledIndicator, acc: TierAcc): IndicatorResult {
+  const r: IndicatorResult = {
+    key: ind.key,
+    group: ind.group,
+    metric: '',
+    value: null,
+    band: null,
+    points: null,
+    max: ind.max,
+    status: 'insufficient',
+  };
+  if (ind.kind === 'bands' || ind.kind === 'best') {
+    let lacking = false;
+    for (const s of ind.scales) {
+      const v = acc.ctx.get(s.def);
+      if (v === undefined || v === null) {
+        lacking = true;
+        if (!r.metric) r.metric = s.def.key;
+        continue;
+      }
+      const i = bandIndex(s, v as number);
+      const pts = i < 0 ? 0 : s.bands[i].points;
+      if (r.points === null || pts > r.points) {
+        r.metric = s.def.key;
+        r.value = v;
+        r.band = i < 0 ? null : s.texts[i];
+        r.points = pts;
+      }
+    }
+    // Best-of with one scale unknown is only settled if the known one already gives full marks.
+    if (lacking && r.points !== ind.max) {
+      for (const s of ind.scales) acc.read(s.def, ind.key);
+      r.points = null;
+      r.band = null;
+      return r;
+    }
+    r.status = 'scored';
+    return r;
+  }
+  r.metric = ind.def.key;
+  const v = acc.read(ind.def, ind.key);
+  if (v === null) return r;
+  r.value = v;
+  r.status = 'scored';
+  if (ind.kind === 'categories') {
+    r.band = v as string;
+    r.points = ind.points.get(v as string) ?? 0;
+  } else {
+    r.points = Math.min(ind.max, Math.max(0, v as number));
+    r.band = null;
+  }
+  return r;
+}
+
+/** Smallest change of one metric of this indicator that earns at least `need` more points, in the metric's own unit. */
+export function indicatorGap(ind: CompiledIndicator, current: IndicatorResult, need: number, acc: TierAcc): GapItem[] {
+  const cur = current.points ?? 0;
+  const target = cur + need;
+  if (target > ind.max + 1e-9) return [];
+  const out: GapItem[] = [];
+  if (ind.kind === 'bands' || ind.kind === 'best') {
+    for (const s of ind.scales) {
+      const v = acc.ctx.get(s.def) as number;
+      let best: GapItem | null = null;
+      let dist = Number.POSITIVE_INFINITY;
+      for (const b of s.bands) {
+        if (b.points < target) continue;
+        const lo = b.from ?? Number.NEGATIVE_INFINITY;
+        const hi = b.to ?? Number.POSITIVE_INFINITY;
+        const up = v < lo || (v === lo && !b.includeFrom);
+        const to = up ? lo : hi;
+        const d = Math.abs(to - v);
+        if (!Number.isFinite(to) || d >= dist) continue;
+        dist = d;
+        const op = up ? (b.includeFrom ? '>=' : '>') : b.includeTo ? '<=' : '<';
+        best = { kind: 'score', key: ind.key, metric: s.def.key, from: v, to, op, gain: b.points - cur, relative: relativeChange(v, to) };
+      }
+      if (best) out.push(best);
+    }
+    return out;
+  }
+  if (ind.kind === 'categories') {
+    const order = ind.def.values ?? [];
+    const at = order.indexOf(current.value as string);
+    let best: GapItem | null = null;
+    let dist = Number.POSITIVE_INFINITY;
+    for (const [value, pts] of ind.points) {
+      if (pts < target) continue;
+      const d = Math.abs(order.indexOf(value) - at);
+      if (d >= dist) continue;
+      dist = d;
+      const relative = ind.def.key === 'field' ? 1 : d / Math.max(1, order.length - 1);
+      best = { kind: 'score', key: ind.key, metric: ind.def.key, from: current.value, to: value, op: '==', gain: pts - cur, relative };
+    }
+    return best ? [best] : [];
+  }
+  const v = current.value as number;
+  const to = v + (target - cur);
+  if (to > (ind.def.domain?.max ?? Number.POSITIVE_INFINITY)) return [];
+  return [{ kind: 'score', key: ind.key, metric: ind.def.key, from: v, to, op: '>=', gain: need, relative: relativeChange(v, to) }];
+}
