@@ -49,7 +49,7 @@ export interface PipelineResult {
   weights: Record<string, number>;
   /** Rank (1 = best, ties "min") of every unit for every indicator (normalised) and aggregate. */
   ranks: Record<string, Float64Array>;
-  /** Ranks within each group column: groupRanks[group][iCode]. */
+  /** Ranks of aggregates within each group column: groupRanks[group][aggregate]. */
   groupRanks: Record<string, Record<string, Float64Array>>;
   /** Kept rows as indices into the input data (for what-if). */
   rows: number[];
@@ -215,10 +215,12 @@ export function rankAll(ds: Dataset, meta: Meta, rows: number[], data: InputData
   const ranks: Record<string, Float64Array> = {};
   for (const c of codes) ranks[c] = rankDesc(ds.values[c]);
   const groupRanks: Record<string, Record<string, Float64Array>> = {};
+  // Within-group ranks are kept for aggregates only: indicator ranks inside regions are rarely read and cost half the time.
+  const aggs = meta.aggregateLevels.flat();
   for (const g of groupCols) {
     const gv = rows.map((r) => data.groups[g][r]);
     groupRanks[g] = {};
-    for (const c of codes) groupRanks[g][c] = rankWithin(ds.values[c], gv);
+    for (const c of aggs) groupRanks[g][c] = rankWithin(ds.values[c], gv);
   }
   return { ranks, groupRanks };
 }

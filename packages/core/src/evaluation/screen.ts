@@ -62,6 +62,10 @@ export function screenUnits(ds: Dataset, codes: string[], opt: ScreenOptions): S
 /** Keeps only the given rows of every column. */
 export function selectRows(ds: Dataset, rows: number[]): Dataset {
   const values: Record<string, Float64Array> = {};
-  for (const [k, v] of Object.entries(ds.values)) values[k] = Float64Array.from(rows, (r) => v[r]);
+  for (const [k, v] of Object.entries(ds.values)) {
+    const out = new Float64Array(rows.length);
+    for (let j = 0; j < rows.length; j++) out[j] = v[rows[j]];
+    values[k] = out;
+  }
   return { units: rows.map((r) => ds.units[r]), values };
 }

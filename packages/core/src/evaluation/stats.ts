@@ -52,40 +52,48 @@ export function minMax(x: ArrayLike<number>): [number, number] {
   return lo > hi ? [Number.NaN, Number.NaN] : [lo, hi];
 }
 
-/** Skewness type 2 (e1071 type = 2, Excel SKEW, SAS/SPSS), as COINr's skew(). NaN below 3 points. */
-export function skewness(x: ArrayLike<number>): number {
-  const v = present(x);
-  const n = v.length;
-  if (n < 3) return Number.NaN;
-  const m = mean(v);
+/** Skewness and excess kurtosis (type 2) in two passes without allocating; NaN when too few points. */
+export function moments(x: ArrayLike<number>): { skew: number; kurt: number } {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (!Number.isNaN(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  const m = sum / n;
   let s2 = 0;
   let s3 = 0;
-  for (const a of v) {
-    const d = a - m;
-    s2 += d * d;
-    s3 += d * d * d;
+  let s4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) continue;
+    const d = v - m;
+    const d2 = d * d;
+    s2 += d2;
+    s3 += d2 * d;
+    s4 += d2 * d2;
   }
-  if (s2 === 0) return 0;
-  const g = (Math.sqrt(n) * s3) / s2 ** 1.5;
-  return (g * Math.sqrt(n * (n - 1))) / (n - 2);
+  let skew = Number.NaN;
+  let kurt = Number.NaN;
+  if (n >= 3) skew = s2 === 0 ? 0 : (((Math.sqrt(n) * s3) / s2 ** 1.5) * Math.sqrt(n * (n - 1))) / (n - 2);
+  if (n >= 4) {
+    const r = (n * s4) / (s2 * s2);
+    kurt = s2 === 0 ? 0 : (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  }
+  return { skew, kurt };
+}
+
+/** Skewness type 2 (e1071 type = 2, Excel SKEW, SAS/SPSS), as COINr's skew(). NaN below 3 points. */
+export function skewness(x: ArrayLike<number>): number {
+  return moments(x).skew;
 }
 
 /** Excess kurtosis type 2 (e1071 type = 2, Excel KURT), as COINr's kurt(). NaN below 4 points. */
 export function kurtosis(x: ArrayLike<number>): number {
-  const v = present(x);
-  const n = v.length;
-  if (n < 4) return Number.NaN;
-  const m = mean(v);
-  let s2 = 0;
-  let s4 = 0;
-  for (const a of v) {
-    const d2 = (a - m) ** 2;
-    s2 += d2;
-    s4 += d2 * d2;
-  }
-  if (s2 === 0) return 0;
-  const r = (n * s4) / (s2 * s2);
-  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  return moments(x).kurt;
 }
 
 /** Pearson correlation over pairwise-complete observations. */

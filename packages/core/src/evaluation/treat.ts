@@ -1,4 +1,4 @@
-import { kurtosis, minMax, skewness } from './stats.ts';
+import { kurtosis, minMax, moments, skewness } from './stats.ts';
 
 export interface TreatOptions {
   /** |skewness| threshold (COINr default 2). */
@@ -30,10 +30,9 @@ export interface TreatColumnResult {
 
 /** COINr check_SkewKurt: passes when |skew| < threshold OR kurtosis < threshold (outlier = both exceeded). */
 export function passesSkewKurt(x: ArrayLike<number>, o: Pick<TreatOptions, 'skew' | 'kurtosis'>): boolean | undefined {
-  const s = skewness(x);
-  const k = kurtosis(x);
-  if (Number.isNaN(s) || Number.isNaN(k)) return undefined;
-  return Math.abs(s) < o.skew || k < o.kurtosis;
+  const { skew, kurt } = moments(x);
+  if (Number.isNaN(skew) || Number.isNaN(kurt)) return undefined;
+  return Math.abs(skew) < o.skew || kurt < o.kurtosis;
 }
 
 /**
@@ -49,7 +48,7 @@ export function winsorise(x0: Float64Array, o: TreatOptions): { x: Float64Array;
   let passing = passesSkewKurt(x, o);
   while (passing === false && nwin < o.maxWinsor) {
     const s = skewness(x);
-    const [lo, hi] = minMax(x.filter((v) => !Number.isNaN(v)));
+    const [lo, hi] = minMax(x);
     const target = s >= 0 ? hi : lo;
     const idx: number[] = [];
     let next = s >= 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -71,15 +70,14 @@ export function winsorise(x0: Float64Array, o: TreatOptions): { x: Float64Array;
 
 /** COINr log_CT: ln(x − min + 0.01·(max − min)), applied to the original (untreated) values. */
 export function logTransform(x: Float64Array): Float64Array {
-  const [lo, hi] = minMax(x.filter((v) => !Number.isNaN(v)));
+  const [lo, hi] = minMax(x);
   const a = 0.01 * (hi - lo);
   return x.map((v) => Math.log(v - lo + a));
 }
 
 /** Treats one indicator: check, winsorise, re-check, and fall back to the log of the original values (COINr Treat.numeric). */
 export function treatColumn(x: Float64Array, o: TreatOptions = defaultTreat): TreatColumnResult {
-  const skewBefore = skewness(x);
-  const kurtBefore = kurtosis(x);
+  const { skew: skewBefore, kurt: kurtBefore } = moments(x);
   const base = { skewBefore, kurtBefore };
   const pass0 = passesSkewKurt(x, o);
   if (pass0 !== false) {
