@@ -272,10 +272,9 @@ export class ScenarioIndex {
     });
     let score = 0;
     for (const [term, c] of tf) {
+      // Terms no indexed item has still count: a draft full of new words is not a duplicate of anything.
       const tid = this.termIds.get(term);
-      // Terms no indexed item has cannot be matched, so they must not inflate the yardstick either.
-      if (tid === undefined || this.postings[tid].df === 0) continue;
-      const df = this.postings[tid].df;
+      const df = tid === undefined ? 0 : this.postings[tid].df;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       let tfw = 0;
       for (let f = 0; f < 3; f++) if (c[f]) tfw += (w[f] * c[f]) / (1 - b[f] + (b[f] * fields[f].length) / avg[f]);
@@ -292,7 +291,7 @@ export class ScenarioIndex {
     return this.normTags[doc];
   }
 
-  /** Query terms the doc contains, in query order; bigram terms only if no word matched (they read poorly). */
+  /** Query terms the doc contains, in query order, longest form only; bigrams only if no word matched (they read poorly). */
   matchedTerms(doc: number, queryTerms: string[]): string[] {
     const own = new Set<number>(this.docTerms[doc] ?? []);
     const words: string[] = [];
@@ -302,7 +301,9 @@ export class ScenarioIndex {
       if (id === undefined || !own.has(id)) continue;
       (isBigram(t) ? grams : words).push(isBigram(t) ? t.slice(1) : t);
     }
-    return words.length ? words : grams;
+    // Search mode also emits the pieces of compound words (自动驾驶 → 自动, 驾驶); listing them adds noise, not reasons.
+    const shown = words.length ? words : grams;
+    return shown.filter((t) => !shown.some((o) => o !== t && o.includes(t)));
   }
 
   private ensureCapacity(docs: number): void {
