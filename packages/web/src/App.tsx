@@ -34,7 +34,12 @@ const queryClient = new QueryClient({
 function Themed() {
   const [lang] = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}
+      // Keeps 登录 as typed (antd would render 登 录), so visible text and accessible names match.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <BrowserRouter>
           <Suspense fallback={<PageSpinner />}>

@@ -37,7 +37,7 @@ export interface RequestOptions {
 
 export const CSRF_COOKIE = 'kfq_csrf';
 
-function readCookie(name: string): string | undefined {
+export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === name) return decodeURIComponent(v.join('='));

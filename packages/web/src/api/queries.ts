@@ -11,7 +11,7 @@ import type {
   ZoneSummary,
 } from '@kaifaqu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, request } from './client.ts';
+import { ApiError, api, CSRF_COOKIE, readCookie, request } from './client.ts';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -30,6 +30,9 @@ export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async (): Promise<Me | null> => {
+      // The readable CSRF cookie is set together with the session; without it there is no session to ask
+      // about, and skipping the call spares anonymous visitors a 401 in the console.
+      if (!readCookie(CSRF_COOKIE)) return null;
       try {
         return await api<Me>('/api/auth/me', { redirectOn401: false });
       } catch (e) {

@@ -76,7 +76,7 @@ export const en: Record<MessageKey, string> = {
   'overview.tier100': '¥10 bn+',
   'overview.tierOther': 'Other',
   'overview.coverageChart': 'Industry coverage of above-scale firms (GB/T 4754)',
-  'overview.coverageHint': 'Inside out: section → division → group → class; click a sector for its firms',
+  'overview.coverageHint': 'Inside out: section → division → group → class; click a division, group or class for its firms',
   'overview.firms': '{n} firms',
   'overview.notFound': 'Zone not found, or you may not see it.',
 

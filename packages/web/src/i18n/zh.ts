@@ -75,7 +75,7 @@ export const zh = {
   'overview.tier100': '百亿级',
   'overview.tierOther': '其他',
   'overview.coverageChart': '规上工业行业覆盖（GB/T 4754）',
-  'overview.coverageHint': '由内向外：门类 → 大类 → 中类 → 小类；点击扇区查看企业',
+  'overview.coverageHint': '由内向外：门类 → 大类 → 中类 → 小类；点击大类、中类或小类查看企业',
   'overview.firms': '{n} 家企业',
   'overview.notFound': '未找到该经开区，或您无权查看。',
 

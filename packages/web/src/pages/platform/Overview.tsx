@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useCoverage, useOverview } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { useZoneSummary } from '../../layout/useZoneSummary.ts';
 import { ClusterChart } from './overview/ClusterChart.tsx';
 import { CoverageChart } from './overview/CoverageChart.tsx';
 import { FdiChart } from './overview/FdiChart.tsx';
@@ -21,6 +22,7 @@ export default function Overview() {
   const overview = useOverview(zone, year);
   const coverage = useCoverage(zone, year);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const summary = useZoneSummary(zone);
 
   if (overview.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (overview.isError) {
@@ -43,7 +45,7 @@ export default function Overview() {
       <Space align="center" wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
         <Space align="center" wrap size={[8, 0]}>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {data.zoneName}
+            {lang === 'en' && summary?.nameEn ? summary.nameEn : data.zoneName}
           </Typography.Title>
           {data.synthetic ? <Tag color="orange">{t('common.demoData')}</Tag> : null}
         </Space>

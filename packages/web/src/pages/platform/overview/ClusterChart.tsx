@@ -27,7 +27,7 @@ export function ClusterChart({ data, onDrill }: { data: ZoneOverview; onDrill: (
       },
       legend: { top: 0 },
       grid: { left: 8, right: 56, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', data: clusters.map((c) => c.name), axisLabel: { width: 120, overflow: 'truncate' } },
       // One stacked series per tier gives each tier its colour and a legend entry; each bar has one non-empty part.
       series: present.map((x) => ({

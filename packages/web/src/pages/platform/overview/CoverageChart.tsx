@@ -1,5 +1,5 @@
 import type { CoverageNode } from '@kaifaqu/contracts';
-import { Empty, Typography } from 'antd';
+import { Empty, Grid, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Chart } from '../../../components/Chart.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -29,6 +29,8 @@ function toDatum(n: CoverageNode): SunburstDatum {
 
 export function CoverageChart({ nodes, onDrill }: { nodes: CoverageNode[]; onDrill: (t: DrillTarget) => void }) {
   const t = useT();
+  // On phones the division ring is too thin for readable labels; the tooltip still names each sector.
+  const narrow = !Grid.useBreakpoint().md;
   const option = useMemo(
     () => ({
       tooltip: {
@@ -44,18 +46,18 @@ export function CoverageChart({ nodes, onDrill }: { nodes: CoverageNode[]; onDri
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         levels: [
           {},
-          { r0: '8%', r: '24%', label: { rotate: 0, formatter: (p: { data: SunburstDatum }) => p.data.label } },
+          { r0: '8%', r: '24%', label: { rotate: 0, minAngle: 20, formatter: (p: { data: SunburstDatum }) => p.data.label } },
           {
             r0: '24%',
             r: '58%',
-            label: { rotate: 'radial', fontSize: 10, minAngle: 4, formatter: (p: { data: SunburstDatum }) => p.data.label },
+            label: { show: !narrow, rotate: 'radial', fontSize: 10, minAngle: 4, formatter: (p: { data: SunburstDatum }) => p.data.label },
           },
           { r0: '58%', r: '80%', label: { show: false } },
           { r0: '80%', r: '95%', label: { show: false } },
         ],
       },
     }),
-    [nodes, t],
+    [nodes, t, narrow],
   );
 
   if (!nodes.length) return <Empty description={t('common.empty')} />;
@@ -68,7 +70,8 @@ export function CoverageChart({ nodes, onDrill }: { nodes: CoverageNode[]; onDri
         ariaLabel={t('overview.coverageChart')}
         onClick={(e) => {
           const d = e.data as SunburstDatum | undefined;
-          if (d?.code)
+          // Rows are filtered by numeric code prefix; a section letter (B/C/D) is not one, so sections do not drill.
+          if (d?.code && /^\d+$/.test(d.code))
             onDrill({ metric: 'aboveScaleIndustrial', key: d.code, label: t('rows.industryPrefix', { code: d.code, name: d.label }) });
         }}
       />

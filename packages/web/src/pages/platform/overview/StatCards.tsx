@@ -107,7 +107,7 @@ export function StatCards({ data, onDrill }: { data: ZoneOverview; onDrill: (t: 
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') onDrill(c.target);
               }}
-              styles={{ body: { minHeight: 124 } }}
+              style={{ height: '100%' }}
             >
               <Statistic
                 title={c.title}
