@@ -6,5 +6,5 @@ try {
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`kaifaqu: ${message}\n`);
-  process.exitCode = process.exitCode || 1;
+  process.exitCode = (err as { exitCode?: number }).exitCode ?? (process.exitCode || 1);
 }

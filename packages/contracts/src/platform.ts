@@ -96,3 +96,41 @@ export const auditQuery = z.object({
   to: z.iso.date().optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const member = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  role,
+  bureau: bureau.nullable(),
+  enterpriseId: z.number().nullable(),
+});
+export type Member = z.infer<typeof member>;
+
+const zoneRole = z.enum(['zone_admin', 'staff', 'enterprise']);
+export const createMember = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为3–32位小写字母、数字或 . _ -'),
+    displayName: z.string().trim().min(1).max(64),
+    password: z.string().min(8, '密码至少8位').max(256),
+    role: zoneRole,
+    bureau: bureau.nullable().default(null),
+    enterpriseId: z.number().int().positive().nullable().default(null),
+  })
+  .refine((m) => m.role !== 'staff' || m.bureau, { message: '部门工作人员须指定所属部门', path: ['bureau'] })
+  .refine((m) => m.role !== 'enterprise' || m.enterpriseId, { message: '企业用户须绑定一家企业', path: ['enterpriseId'] });
+export type CreateMember = z.infer<typeof createMember>;
+
+export const updateMember = z
+  .object({
+    displayName: z.string().trim().min(1).max(64).optional(),
+    disabled: z.boolean().optional(),
+    role: zoneRole.optional(),
+    bureau: bureau.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: '没有要修改的字段' });
+export type UpdateMember = z.infer<typeof updateMember>;

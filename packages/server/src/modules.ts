@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { memberRoutes } from './platform/member-routes.ts';
 import { platformRoutes } from './platform/routes.ts';
 
-/** Each module adds its routes here (one plugin per module folder). */
-export const moduleRoutes: FastifyPluginAsync[] = [platformRoutes];
+/** Each module adds its routes plugin here (one line per module folder). */
+export const moduleRoutes: FastifyPluginAsync[] = [platformRoutes, memberRoutes];

@@ -49,7 +49,9 @@ export async function isEmpty(database: Database): Promise<boolean> {
 export async function seedDemo(database: Database, opts: SeedOptions = {}) {
   const seed = opts.seed ?? 42;
   const refDate = opts.refDate ?? new Date().toISOString().slice(0, 10);
-  const specs: ZoneSpec[] = opts.small ? otherZones().map((z, i) => (i === 0 ? { ...z, code: 'demo', name: demoZone.name, nameEn: demoZone.nameEn } : z)) : [demoZone, ...otherZones()];
+  const others = otherZones();
+  const smallDemo = { ...others[0], code: demoZone.code, name: demoZone.name, nameEn: demoZone.nameEn, province: demoZone.province, provinceName: demoZone.provinceName, division: demoZone.division };
+  const specs: ZoneSpec[] = [opts.small ? smallDemo : demoZone, ...others];
   const table = industryTable();
   const progress = opts.onProgress ?? (() => {});
   await loadReferenceData(database.db);

@@ -20,7 +20,17 @@ export interface CurrentUser {
   tokenHash: string;
 }
 
+/** Every API route with its declared access rule, for the authorization matrix test and docs. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     user: CurrentUser | null;
     /** Set by the access check on zone routes: the only way handlers learn which zone they act in. */
@@ -74,12 +84,15 @@ export function registerAuth(app: FastifyInstance, database: Database, _config: 
   app.decorateRequest('zone', null);
   app.decorateRequest('membership', null);
 
+  app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && !route.config?.access && !route.url.startsWith('/api/docs'))
-      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest: authorization runs before the body is parsed or validated, so outsiders learn nothing from error details.
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const token = req.cookies?.[SESSION_COOKIE];
