@@ -79,29 +79,44 @@ export function metaFromTable(t: CsvTable, issues: Issue[]): Meta | undefined {
     t.header.forEach((h, i) => {
       obj[h] = r.cells[i] ?? '';
     });
-    const parsed = metaRowSchema.safeParse(obj);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) {
-        const [zh, en] = splitMessage(zi.message);
-        issues.push(cellIssue(t, r.line, String(zi.path[0] ?? ''), zh, en, obj[String(zi.path[0])]));
-      }
-      continue;
-    }
-    const p = parsed.data;
-    const prev = seen.get(p.iCode);
+    const prev = obj.iCode ? seen.get(obj.iCode) : undefined;
     if (prev !== undefined) {
       issues.push(
         cellIssue(
           t,
           r.line,
           'iCode',
-          `iCode “${p.iCode}”重复（首见于第 ${prev} 行）`,
-          `duplicate iCode "${p.iCode}" (first on line ${prev})`,
+          `iCode “${obj.iCode}”重复（首见于第 ${prev} 行）`,
+          `duplicate iCode "${obj.iCode}" (first on line ${prev})`,
         ),
       );
       continue;
     }
-    seen.set(p.iCode, r.line);
+    if (obj.iCode) seen.set(obj.iCode, r.line);
+    const parsed = metaRowSchema.safeParse(obj);
+    if (!parsed.success) {
+      for (const zi of parsed.error.issues) {
+        const [zh, en] = splitMessage(zi.message);
+        issues.push(cellIssue(t, r.line, String(zi.path[0] ?? ''), zh, en, obj[String(zi.path[0])]));
+      }
+      // Keep a best-effort row so the structural checks (Parent, cycles, denominators) still report their problems.
+      if (obj.iCode && (TYPES as readonly string[]).includes(obj.Type)) {
+        const level = Number(obj.Level);
+        rows.push({
+          iCode: obj.iCode,
+          iName: obj.iName ?? '',
+          type: obj.Type as MetaType,
+          level: Number.isFinite(level) ? level : undefined,
+          parent: isMissingCell(obj.Parent) ? undefined : obj.Parent,
+          direction: 1,
+          weight: 1,
+          denominator: isMissingCell(obj.Denominator) ? undefined : obj.Denominator,
+          line: r.line,
+        });
+      }
+      continue;
+    }
+    const p = parsed.data;
     const structural = p.Type === 'Indicator' || p.Type === 'Aggregate';
     rows.push({
       iCode: p.iCode,
@@ -148,15 +163,17 @@ function checkStructure(t: CsvTable, rows: MetaRow[], byCode: Record<string, Met
     let cur: MetaRow | undefined = parent;
     while (cur) {
       if (path.includes(cur.iCode)) {
-        issues.push(
-          cellIssue(
-            t,
-            line,
-            'Parent',
-            `层级存在循环：${[...path, cur.iCode].join(' → ')}`,
-            `cycle in the hierarchy: ${[...path, cur.iCode].join(' -> ')}`,
-          ),
-        );
+        // Reported once per row on the cycle; rows merely leading into it are not repeated.
+        if (cur.iCode === r.iCode)
+          issues.push(
+            cellIssue(
+              t,
+              line,
+              'Parent',
+              `层级存在循环：${[...path, cur.iCode].join(' → ')}`,
+              `cycle in the hierarchy: ${[...path, cur.iCode].join(' -> ')}`,
+            ),
+          );
         break;
       }
       path.push(cur.iCode);
