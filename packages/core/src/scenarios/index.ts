@@ -8,6 +8,7 @@ export * from './metrics.ts';
 export * from './query.ts';
 export * from './reranker.ts';
 export * from './scenario-index.ts';
+export * from './synthetic.ts';
 export * from './tokenizer.ts';
 export * from './types.ts';
 export * from './validate.ts';

@@ -15,13 +15,6 @@ export interface SearchOptions {
 
 export const DEFAULT_K = 10;
 
-/** Ranks by score, ties by insertion order so results are deterministic. */
-function topK(hits: RawHit[], k: number): RawHit[] {
-  const positive = hits.filter((h) => h.score > 0);
-  positive.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return positive.slice(0, k);
-}
-
 function explain(index: ScenarioIndex, hit: RawHit, terms: string[], industry: string | null, tags: string[]): Match {
   const item = index.itemAt(hit.doc);
   const qTags = new Set(tags.map((t) => t.normalize('NFKC').toLowerCase().trim()));
@@ -43,9 +36,10 @@ function run(index: ScenarioIndex, text: string, q: Omit<ScenarioQuery, 'text'>,
   const industry = q.industry ?? null;
   const tags = q.tags ?? [];
   const boosts = opts.boosts === undefined ? index.boosts : opts.boosts;
-  let hits = index.scoreAll(terms, kindCode(opts.kind ?? q.kind), industry, tags, boosts);
-  if (opts.exclude?.size) hits = hits.filter((h) => !opts.exclude!.has(index.itemAt(h.doc).id));
-  return topK(hits, opts.k ?? DEFAULT_K).map((h) => explain(index, h, terms, industry, tags));
+  const exclude = opts.exclude;
+  const skip = exclude?.size ? (d: number) => exclude.has(index.itemAt(d).id) : undefined;
+  const hits = index.scoreTop(terms, kindCode(opts.kind ?? q.kind), industry, tags, boosts, opts.k ?? DEFAULT_K, skip);
+  return hits.map((h) => explain(index, h, terms, industry, tags));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ValidationError } from '../shared/errors.ts';
 import { industryRelation, RELATION_WEIGHT } from './industry.ts';
-import { IntList, Posting, packTf, unpackDescription, unpackTags, unpackTitle } from './postings.ts';
+import { IntList, Posting, packTf } from './postings.ts';
 import { isBigram, normalizeText, type Tokenizer } from './tokenizer.ts';
 import type { ItemKind, ScenarioItem } from './types.ts';
 import { validateItem } from './validate.ts';
@@ -77,6 +77,11 @@ export class ScenarioIndex {
   // Scratch buffers reused across queries (single-threaded JS, so no sharing hazard).
   private scores = new Float64Array(1024);
   private mark = new Uint8Array(1024);
+  private tagHits = new Uint16Array(1024);
+  // Industry codes interned per index so the boost loop compares ints, not strings.
+  private industryIds = new Int32Array(1024).fill(-1);
+  private readonly industryCodes: string[] = [];
+  private readonly industryCodeIds = new Map<string, number>();
 
   constructor(options: IndexOptions) {
     this.tokenizer = options.tokenizer;
@@ -147,6 +152,15 @@ export class ScenarioIndex {
     this.docTerms.push(ids);
     this.normTags.push(tags);
     this.kinds[doc] = KIND_CODE[item.kind];
+    if (ind) {
+      let code = this.industryCodeIds.get(ind);
+      if (code === undefined) {
+        code = this.industryCodes.length;
+        this.industryCodes.push(ind);
+        this.industryCodeIds.set(ind, code);
+      }
+      this.industryIds[doc] = code;
+    }
     this.byId.set(item.id, doc);
     this.live++;
   }
@@ -172,15 +186,28 @@ export class ScenarioIndex {
     return true;
   }
 
-  /** BM25F plus boosts for every candidate; `kind` 0 means any. Not sorted. */
-  scoreAll(queryTerms: string[], kind: number, industry: string | null, tags: string[], boosts: BoostWeights | false): RawHit[] {
+  /**
+   * The k best candidates by BM25F plus boosts, best first (ties: earlier insertion first); `kind` 0 means any.
+   * Scores accumulate in reused typed arrays and only a k-sized heap is kept, so the cost is the postings
+   * scanned, not the number of hits.
+   */
+  scoreTop(
+    queryTerms: string[],
+    kind: number,
+    industry: string | null,
+    tags: string[],
+    boosts: BoostWeights | false,
+    k: number,
+    skip?: (doc: number) => boolean,
+  ): RawHit[] {
     const n = this.live;
     const touched: number[] = [];
-    const scores = this.scores;
-    const mark = this.mark;
-    const avg = [0, 1, 2].map((f) => (n ? this.totalLen[f] / n : 0) || 1);
-    const w = this.fieldWeights;
-    const b = this.b;
+    const { scores, mark, tagHits, kinds, lens } = this;
+    const avgT = (n ? this.totalLen[0] / n : 0) || 1;
+    const avgD = (n ? this.totalLen[1] / n : 0) || 1;
+    const avgG = (n ? this.totalLen[2] / n : 0) || 1;
+    const { title: wT, description: wD, tags: wG } = this.fieldWeights;
+    const { title: bT, description: bD, tags: bG } = this.b;
     const k1 = this.k1;
     for (const term of new Set(queryTerms)) {
       const tid = this.termIds.get(term);
@@ -190,19 +217,20 @@ export class ScenarioIndex {
       const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
       const docs = p.docs.data;
       const tfs = p.tfs.data;
-      for (let i = 0; i < p.docs.length; i++) {
+      const len = p.docs.length;
+      for (let i = 0; i < len; i++) {
         const d = docs[i];
-        const kd = this.kinds[d];
+        const kd = kinds[d];
         if (kd === 0 || (kind !== 0 && kd !== kind)) continue;
         const packed = tfs[i];
         const base = d * 3;
         let tfw = 0;
-        const tt = unpackTitle(packed);
-        if (tt) tfw += (w.title * tt) / (1 - b.title + (b.title * this.lens[base]) / avg[0]);
-        const td = unpackDescription(packed);
-        if (td) tfw += (w.description * td) / (1 - b.description + (b.description * this.lens[base + 1]) / avg[1]);
-        const tg = unpackTags(packed);
-        if (tg) tfw += (w.tags * tg) / (1 - b.tags + (b.tags * this.lens[base + 2]) / avg[2]);
+        const tt = packed & 255; // see packTf in postings.ts
+        if (tt) tfw += (wT * tt) / (1 - bT + (bT * lens[base]) / avgT);
+        const td = packed >>> 16;
+        if (td) tfw += (wD * td) / (1 - bD + (bD * lens[base + 1]) / avgD);
+        const tg = (packed >>> 8) & 255;
+        if (tg) tfw += (wG * tg) / (1 - bG + (bG * lens[base + 2]) / avgG);
         if (!mark[d]) {
           mark[d] = 1;
           touched.push(d);
@@ -211,46 +239,60 @@ export class ScenarioIndex {
       }
     }
     const qTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
-    const useInd = boosts && boosts.industry > 0 && industry;
-    const useTags = boosts && boosts.tags > 0 && qTags.length > 0;
+    const useInd = Boolean(boosts && boosts.industry > 0 && industry);
+    const useTags = Boolean(boosts && boosts.tags > 0 && qTags.length > 0);
+    const indWeight = boosts ? boosts.industry : 0;
+    const tagWeight = boosts ? boosts.tags : 0;
     // Items sharing a tag or the 小类/中类 are candidates even without a text match (e.g. a need with terse text).
-    const addCandidates = (list: IntList | undefined) => {
+    const addCandidates = (list: IntList | undefined, countTag: boolean) => {
       if (!list) return;
       for (let i = 0; i < list.length; i++) {
         const d = list.data[i];
-        const kd = this.kinds[d];
-        if (kd === 0 || (kind !== 0 && kd !== kind) || mark[d]) continue;
+        const kd = kinds[d];
+        if (kd === 0 || (kind !== 0 && kd !== kind)) continue;
+        if (countTag) tagHits[d]++;
+        if (mark[d]) continue;
         mark[d] = 1;
         touched.push(d);
       }
     };
-    if (useTags) for (const t of qTags) addCandidates(this.tagPostings.get(t));
-    if (useInd && /^\d{3,4}$/.test(industry)) {
-      addCandidates(this.industryPostings.get(industry));
-      addCandidates(this.industryPostings.get(industry.slice(0, 3)));
+    if (useTags) for (const t of qTags) addCandidates(this.tagPostings.get(t), true);
+    if (useInd && /^\d{3,4}$/.test(industry!)) {
+      addCandidates(this.industryPostings.get(industry!), false);
+      if (industry!.length === 4) addCandidates(this.industryPostings.get(industry!.slice(0, 3)), false);
     }
     let max = 0;
     for (const d of touched) if (scores[d] > max) max = scores[d];
     const norm = max || 1;
-    const hits: RawHit[] = new Array(touched.length);
+    // Few distinct industry codes per index: one boost per code, looked up by the doc's interned code id.
+    const codeBoost = new Float64Array(this.industryCodes.length);
+    if (useInd) {
+      this.industryCodes.forEach((code, i) => {
+        const rel = industryRelation(industry, code);
+        codeBoost[i] = rel ? norm * indWeight * RELATION_WEIGHT[rel] : 0;
+      });
+    }
+    const tagUnit = useTags ? (norm * tagWeight) / qTags.length : 0;
+    const industryIds = this.industryIds;
+    const heap = new TopK(k);
+    const parts = new Map<number, [number, number, number]>();
     for (let i = 0; i < touched.length; i++) {
       const d = touched[i];
       const bm25 = scores[d];
+      const tg = tagHits[d] * tagUnit;
       scores[d] = 0;
       mark[d] = 0;
-      let ind = 0;
-      let tg = 0;
-      if (useInd) {
-        const rel = industryRelation(industry, this.items[d]!.industry);
-        if (rel) ind = norm * boosts.industry * RELATION_WEIGHT[rel];
-      }
-      if (useTags) {
-        const shared = countShared(qTags, this.normTags[d]);
-        if (shared) tg = (norm * boosts.tags * shared) / qTags.length;
-      }
-      hits[i] = { doc: d, bm25, industry: ind, tags: tg, score: bm25 + ind + tg };
+      tagHits[d] = 0;
+      if (skip?.(d)) continue;
+      const code = industryIds[d];
+      const ind = useInd && code >= 0 ? codeBoost[code] : 0;
+      const score = bm25 + ind + tg;
+      if (score > 0 && heap.offer(score, d)) parts.set(d, [bm25, ind, tg]);
     }
-    return hits;
+    return heap.sorted().map(({ doc, score }) => {
+      const [bm25, ind, tg] = parts.get(doc)!;
+      return { doc, bm25, industry: ind, tags: tg, score };
+    });
   }
 
   /** BM25F score a document with the given own term frequencies would get for itself; the duplicate-check yardstick. */
@@ -314,6 +356,10 @@ export class ScenarioIndex {
     this.lens = grow(this.lens, cap * 3);
     this.scores = new Float64Array(cap);
     this.mark = new Uint8Array(cap);
+    this.tagHits = new Uint16Array(cap);
+    const ids = new Int32Array(cap).fill(-1);
+    ids.set(this.industryIds);
+    this.industryIds = ids;
   }
 }
 
@@ -323,6 +369,59 @@ function grow<T extends Uint8Array | Int32Array>(a: T, len: number): T {
   return next;
 }
 
+/** Min-heap of the k best (score, doc); the root is the current worst, evicted when something better arrives. */
+class TopK {
+  private readonly scores: number[] = [];
+  private readonly docs: number[] = [];
+  constructor(private readonly k: number) {}
+  // a is worse than b: lower score, or equal score and later doc.
+  private worse(i: number, j: number): boolean {
+    const si = this.scores[i];
+    const sj = this.scores[j];
+    return si < sj || (si === sj && this.docs[i] > this.docs[j]);
+  }
+  private swap(i: number, j: number): void {
+    [this.scores[i], this.scores[j]] = [this.scores[j], this.scores[i]];
+    [this.docs[i], this.docs[j]] = [this.docs[j], this.docs[i]];
+  }
+  /** Returns whether the entry was kept (it may still be evicted later). */
+  offer(score: number, doc: number): boolean {
+    if (this.k <= 0) return false;
+    if (this.docs.length < this.k) {
+      this.scores.push(score);
+      this.docs.push(doc);
+      let i = this.docs.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return true;
+    }
+    const s0 = this.scores[0];
+    if (score < s0 || (score === s0 && doc > this.docs[0])) return false;
+    this.scores[0] = score;
+    this.docs[0] = doc;
+    let i = 0;
+    const n = this.docs.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.worse(l, m)) m = l;
+      if (r < n && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return true;
+  }
+  sorted(): { score: number; doc: number }[] {
+    return this.docs.map((doc, i) => ({ doc, score: this.scores[i] })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}
+
 function listFor(map: Map<string, IntList>, key: string): IntList {
   let l = map.get(key);
   if (!l) {
@@ -330,12 +429,6 @@ function listFor(map: Map<string, IntList>, key: string): IntList {
     map.set(key, l);
   }
   return l;
-}
-
-function countShared(a: string[], b: string[]): number {
-  let n = 0;
-  for (const t of a) if (b.includes(t)) n++;
-  return n;
 }
 
 export function kindCode(kind: ItemKind | undefined): number {
