@@ -4,7 +4,7 @@ import { byRelative, MetricContext, TierAcc } from './context.ts';
 import type { RuleSet, Tier } from './schema.ts';
 import type { CompiledGroup } from './scoring.ts';
 import { compileGroups, indicatorGap, scoreIndicator } from './scoring.ts';
-import type { Assessment, CheckResult, GapItem, IndicatorResult, Profile, TierKey, TierResult, Tri } from './types.ts';
+import type { Assessment, GapItem, IndicatorResult, Profile, TierKey, TierResult, Tri } from './types.ts';
 import { tierOrder } from './types.ts';
 
 interface Named {
@@ -45,23 +45,23 @@ const and3 = (a: Tri3, b: Tri3): Tri3 => (a === false || b === false ? false : a
 const or3 = (a: Tri3, b: Tri3): Tri3 => (a === true || b === true ? true : a === null || b === null ? null : false);
 const toTri = (t: Tri3): Tri => (t === null ? 'undetermined' : t);
 
-function evalAll(list: Named[], section: CheckResult['section'], acc: TierAcc, checks: CheckResult[], failed: string[] | null): Tri3 {
+function evalAll(list: Named[], acc: TierAcc, checks: Record<string, Tri>, failed: string[] | null): Tri3 {
   let r: Tri3 = true;
   for (const n of list) {
     const x = evalCondition(n.cond, acc, n.key);
-    checks.push({ key: n.key, section, result: toTri(x) });
+    checks[n.key] = toTri(x);
     if (x === false && failed) failed.push(n.key);
     r = and3(r, x);
   }
   return r;
 }
 
-function firstDirect(list: Named[], acc: TierAcc, checks: CheckResult[]): { result: Tri3; key: string | null } {
+function firstDirect(list: Named[], acc: TierAcc, checks: Record<string, Tri>): { result: Tri3; key: string | null } {
   let r: Tri3 = false;
   let key: string | null = null;
   for (const n of list) {
     const x = evalCondition(n.cond, acc, n.key);
-    checks.push({ key: n.key, section: 'direct', result: toTri(x) });
+    checks[n.key] = toTri(x);
     if (x === true && key === null) key = n.key;
     r = or3(r, x);
   }
@@ -74,42 +74,63 @@ function criteriaGaps(list: Named[], acc: TierAcc, failed: readonly string[]): G
   return out;
 }
 
-function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
-  const acc = new TierAcc(ctx);
-  const checks: CheckResult[] = [];
-  const failed: string[] = [];
-  const prereq = evalAll(ct.prerequisites, 'prerequisite', acc, checks, failed);
-  const direct = firstDirect(ct.directPaths, acc, checks);
-  const result: TierResult = {
+const NO_GAP: GapItem[] = Object.freeze([]) as unknown as GapItem[];
+
+function finish(
+  ct: CompiledTier,
+  acc: TierAcc,
+  eligible: Tri3,
+  path: string | null,
+  checks: Record<string, Tri>,
+  failed: string[],
+  gap: GapItem[],
+  score?: { total: number; pass: number; reach: number; groups: Record<string, number>; indicators: IndicatorResult[] },
+): TierResult {
+  // One literal with every field in the same order, so all results share a shape (cheap to keep 40,000 of them).
+  return {
     tier: ct.tier.key,
-    eligible: false,
-    path: null,
+    eligible: toTri(eligible),
+    path,
+    total: score?.total,
+    pass: score?.pass,
+    maxReachable: score?.reach,
+    groups: score?.groups,
+    indicators: score?.indicators,
     checks,
     failed,
     missing: acc.missing,
     insufficient: acc.insufficient,
-    gap: [],
+    gap,
   };
+}
+
+function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
+  const acc = new TierAcc(ctx);
+  const checks: Record<string, Tri> = {};
+  const failed: string[] = [];
+  const prereq = evalAll(ct.prerequisites, acc, checks, failed);
+  const direct = firstDirect(ct.directPaths, acc, checks);
 
   if (ct.tier.kind === 'criteria') {
     const critFailed: string[] = [];
-    const crit = evalAll(ct.criteria, 'criterion', acc, checks, critFailed);
+    const crit = evalAll(ct.criteria, acc, checks, critFailed);
     const achieved = or3(crit, direct.result);
     const eligible = and3(prereq, achieved);
-    result.eligible = toTri(eligible);
-    if (eligible) result.path = crit ? 'criteria' : `direct:${direct.key}`;
+    const path = eligible ? (crit ? 'criteria' : `direct:${direct.key}`) : null;
     if (achieved === false) failed.push(...critFailed);
-    if (eligible === false) result.gap = [...criteriaGaps(ct.prerequisites, acc, failed), ...criteriaGaps(ct.criteria, acc, failed)];
-    return result;
+    let gap = NO_GAP;
+    if (eligible === false) gap = criteriaGaps(ct.prerequisites, acc, failed).concat(criteriaGaps(ct.criteria, acc, failed));
+    return finish(ct, acc, eligible, path, checks, failed, gap);
   }
 
   const scoring = ct.tier.scoring!;
   const indicators: IndicatorResult[] = [];
   const groups: Record<string, number> = {};
   const groupPts: number[] = [];
-  const groupReach: number[] = [];
   let total = 0;
   let reach = 0;
+  let score: Tri3 = true;
+  const scoreFails: string[] = [];
   for (const g of ct.groups) {
     let pts = 0;
     let gReach = 0;
@@ -121,31 +142,26 @@ function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
     }
     groups[g.key] = pts;
     groupPts.push(pts);
-    groupReach.push(gReach);
     total += pts;
     reach += gReach;
+    if (pts < g.min) score = false;
+    if (gReach < g.min) scoreFails.push(`group:${g.key}`);
   }
-  let score: Tri3 = total >= scoring.pass;
-  const scoreFails: string[] = [];
-  if (reach < scoring.pass) scoreFails.push('total');
-  ct.groups.forEach((g, i) => {
-    if (groupPts[i] < g.min) score = false;
-    if (groupReach[i] < g.min) scoreFails.push(`group:${g.key}`);
-  });
+  if (total < scoring.pass) score = false;
+  if (reach < scoring.pass) scoreFails.unshift('total');
   // Missing indicators could only add points: a definite answer exists when the known points pass, or even full marks would not.
   if (!score) score = scoreFails.length ? false : reach > total ? null : false;
   const achieved = or3(score, direct.result);
   const eligible = and3(prereq, achieved);
-  Object.assign(result, { eligible: toTri(eligible), total, pass: scoring.pass, maxReachable: reach, groups, indicators });
-  if (eligible) result.path = score ? 'score' : `direct:${direct.key}`;
+  const path = eligible ? (score ? 'score' : `direct:${direct.key}`) : null;
   if (achieved === false) failed.push(...scoreFails);
+  let gap = NO_GAP;
   if (eligible === false) {
-    const gap = criteriaGaps(ct.prerequisites, acc, failed);
+    gap = criteriaGaps(ct.prerequisites, acc, failed);
     if (achieved === false && reach === total)
       gap.push(...scoreGaps(ct.groups, groupPts, indicators, scoring.pass - total, acc).sort(byRelative));
-    result.gap = gap;
   }
-  return result;
+  return finish(ct, acc, eligible, path, checks, failed, gap, { total, pass: scoring.pass, reach, groups, indicators });
 }
 
 /** For each indicator, the smallest change that alone lifts the total to the pass line and every group to its minimum. */

@@ -12,4 +12,6 @@ export { checkProfile, firmAge, parseProfile, profileFieldLabels, validateProfil
 export { builtinRuleSet, builtinRuleSets, miit2022 } from './rulesets/index.ts';
 export type { Band, Condition, Group, Indicator, Label, NamedCondition, RuleSet, RuleSetInput, Tier } from './schema.ts';
 export { ruleSetSchema } from './schema.ts';
+export { syntheticProfiles } from './synthetic.ts';
+export { sampleProfile } from './testing.ts';
 export * from './types.ts';

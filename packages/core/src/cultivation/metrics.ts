@@ -9,6 +9,8 @@ export type MetricType = 'number' | 'category' | 'boolean' | 'set';
 
 export interface MetricDef {
   key: string;
+  /** Position in a profile's metric cache (assigned here, not in rule sets). */
+  slot: number;
   type: MetricType;
   unit?: string;
   /** Closed domain for band validation; null = unbounded. */
@@ -64,7 +66,7 @@ const growthDomain = { min: -100, max: null };
 const anyNumber = { min: null, max: null };
 const money = '万元';
 
-const defs: MetricDef[] = [
+const defs: Omit<MetricDef, 'slot'>[] = [
   { key: 'revenue1y', type: 'number', unit: money, domain: nonNeg, fields: ['revenue.2'], compute: (p) => at(p.revenue, 2) },
   { key: 'mainRevenue1y', type: 'number', unit: money, domain: nonNeg, fields: ['mainRevenue.2'], compute: (p) => at(p.mainRevenue, 2) },
   {
@@ -241,21 +243,30 @@ const defs: MetricDef[] = [
   { key: 'newProduct', type: 'boolean', fields: [], compute: (p) => p.newProduct ?? false },
 ];
 
-export const metrics: ReadonlyMap<string, MetricDef> = new Map(defs.map((d) => [d.key, d]));
+let nextSlot = 0;
+export const metrics: ReadonlyMap<string, MetricDef> = new Map(defs.map((d) => [d.key, { ...d, slot: nextSlot++ } as MetricDef]));
+/** Number of cache slots in use (custom metrics take new slots as rule sets are compiled). */
+export function slotCount(): number {
+  return nextSlot;
+}
+
+const customDefs = new Map<string, MetricDef>();
 
 /** `custom.<name>` reads a province-defined number from `profile.custom`. */
 export function metricDef(key: string): MetricDef | undefined {
-  const known = metrics.get(key);
+  const known = metrics.get(key) ?? customDefs.get(key);
   if (known) return known;
   if (!key.startsWith('custom.') || key.length <= 7) return undefined;
   const name = key.slice(7);
   const def: MetricDef = {
     key,
+    slot: nextSlot++,
     type: 'number',
     domain: anyNumber,
     fields: [`custom.${name}`],
     compute: (p) => p.custom?.[name] ?? undefined,
   };
+  customDefs.set(key, def);
   return def;
 }
 

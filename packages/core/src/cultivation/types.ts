@@ -94,12 +94,6 @@ export interface GapItem {
   relative: number;
 }
 
-export interface CheckResult {
-  key: string;
-  section: 'prerequisite' | 'criterion' | 'direct';
-  result: Tri;
-}
-
 export interface TierResult {
   tier: TierKey;
   eligible: Tri;
@@ -111,7 +105,8 @@ export interface TierResult {
   maxReachable?: number;
   groups?: Record<string, number>;
   indicators?: IndicatorResult[];
-  checks: CheckResult[];
+  /** Result of every prerequisite, direct path and criterion by key (the rule set says which is which). */
+  checks: Record<string, Tri>;
   /** Keys of failed prerequisites, criteria, 'total' or 'group:<key>'; labels are in the rule set. */
   failed: string[];
   /** Profile fields this tier needed but did not get (e.g. 'rdExpense.2'). */
