@@ -320,6 +320,31 @@ export function dataFromTable(t: CsvTable, meta: Meta, issues: Issue[]): InputDa
   return issues.length > before ? undefined : { units, groups, values };
 }
 
+/** uCode present and unique: the checks on iData that need no metadata. */
+function unitIssues(t: CsvTable, issues: Issue[]): void {
+  const ui = t.header.indexOf('uCode');
+  if (ui < 0) {
+    issues.push(cellIssue(t, 1, 'uCode', '缺少列 uCode', 'missing column uCode'));
+    return;
+  }
+  const seen = new Map<string, number>();
+  for (const r of t.rows) {
+    const u = r.cells[ui] ?? '';
+    if (!u) issues.push(cellIssue(t, r.line, 'uCode', 'uCode 为空', 'uCode is empty'));
+    else if (seen.has(u))
+      issues.push(
+        cellIssue(
+          t,
+          r.line,
+          'uCode',
+          `uCode “${u}”重复（首见于第 ${seen.get(u)} 行）`,
+          `duplicate uCode "${u}" (first on line ${seen.get(u)})`,
+        ),
+      );
+    else seen.set(u, r.line);
+  }
+}
+
 /** Parses and validates an iMeta CSV text; throws ValidationError listing every problem. */
 export function parseIMeta(text: string, fileName = 'iMeta.csv'): Meta {
   const issues: Issue[] = [];
@@ -345,6 +370,8 @@ export function loadInput(dataText: string, dataFile: string, metaText: string, 
   const dt = readCsv(dataText, dataFile, issues);
   const meta = mt && metaFromTable(mt, issues);
   const data = meta && dt ? dataFromTable(dt, meta, issues) : undefined;
+  // Without a valid framework the data can still be checked for its own shape, so one run reports both files.
+  if (!meta && dt) unitIssues(dt, issues);
   if (!meta || !data || issues.length) throw new ValidationError(issues);
   return { data, meta };
 }
