@@ -1,2 +1,3 @@
+export * from './import/index.ts';
 export * from './industry.ts';
 export * from './uscc.ts';

@@ -1,0 +1,87 @@
+import { FIELD_BY_KEY, type FieldKey } from './fields.ts';
+import type { EnterpriseValues, ImportRecord, YearValues } from './validate.ts';
+
+/** What the registry holds for one enterprise (null = unknown). */
+export type StoredEnterprise = { [K in keyof Required<EnterpriseValues>]: Required<EnterpriseValues>[K] | null } & { id: number };
+export type StoredYear = { [K in keyof Required<YearValues>]: Required<YearValues>[K] | null };
+
+export interface FieldChange {
+  field: FieldKey;
+  year?: number;
+  before: unknown;
+  after: unknown;
+  /** fill: the registry had nothing; add: list items added; overwrite: a stored value would change. */
+  kind: 'fill' | 'add' | 'overwrite';
+}
+
+export interface MergePlan {
+  row: number;
+  uscc: string;
+  action: 'create' | 'update' | 'unchanged';
+  enterpriseId?: number;
+  /** Changes applied (fills, list additions, and overwrites when allowed). */
+  changes: FieldChange[];
+  /** Overwrites held back because the import did not allow them. */
+  conflicts: FieldChange[];
+}
+
+const LIST_FIELDS = new Set(['formerNames', 'secondaryIndustryCodes', 'tags']);
+const same = (a: unknown, b: unknown) => a === b || (a != null && b != null && String(a) === String(b));
+
+/**
+ * Compares one valid row with the stored record. Empty cells never clear anything; list fields (former names,
+ * other industry codes, tags) only gain items; a differing stored value is an overwrite, applied only when
+ * `overwrite` is set and otherwise reported as a conflict — nothing changes silently.
+ */
+export function planMerge(
+  rec: ImportRecord,
+  stored: StoredEnterprise | undefined,
+  storedYear: StoredYear | undefined,
+  overwrite: boolean,
+): MergePlan {
+  const changes: FieldChange[] = [];
+  const conflicts: FieldChange[] = [];
+  const consider = (field: FieldKey, before: unknown, after: unknown, year?: number) => {
+    if (LIST_FIELDS.has(field)) {
+      const b = (before as string[] | null) ?? [];
+      const added = (after as string[]).filter((x) => !b.includes(x));
+      if (added.length) changes.push({ field, before: b, after: [...b, ...added], kind: 'add' });
+      return;
+    }
+    if (before == null) changes.push({ field, before: null, after, kind: 'fill', ...(year ? { year } : {}) });
+    else if (!same(before, after))
+      (overwrite ? changes : conflicts).push({ field, before, after, kind: 'overwrite', ...(year ? { year } : {}) });
+  };
+  for (const [k, v] of Object.entries(rec.enterprise)) {
+    if (k === 'uscc' || v === undefined) continue;
+    if (!stored) continue;
+    consider(k as FieldKey, stored[k as keyof StoredEnterprise], v);
+  }
+  if (rec.year !== undefined && rec.figures)
+    for (const [k, v] of Object.entries(rec.figures))
+      if (v !== undefined) consider(k as FieldKey, storedYear?.[k as keyof StoredYear] ?? null, v, rec.year);
+  if (!stored) return { row: rec.row, uscc: rec.uscc, action: 'create', changes, conflicts };
+  // A renamed firm keeps its old name searchable.
+  const rename = changes.find((c) => c.field === 'name' && c.kind === 'overwrite');
+  if (rename) {
+    const former = (stored.formerNames ?? []).concat((changes.find((c) => c.field === 'formerNames')?.after as string[]) ?? []);
+    if (!former.includes(String(rename.before))) {
+      const i = changes.findIndex((c) => c.field === 'formerNames');
+      const next = {
+        field: 'formerNames' as FieldKey,
+        before: stored.formerNames ?? [],
+        after: [...new Set([...former, String(rename.before)])],
+        kind: 'add' as const,
+      };
+      if (i >= 0) changes[i] = next;
+      else changes.push(next);
+    }
+  }
+  return { row: rec.row, uscc: rec.uscc, action: changes.length ? 'update' : 'unchanged', enterpriseId: stored.id, changes, conflicts };
+}
+
+/** Field label for reports and diffs. */
+export const fieldLabel = (k: FieldKey, lang: 'zh' | 'en' = 'zh') => {
+  const f = FIELD_BY_KEY.get(k);
+  return f ? (lang === 'zh' ? f.header : f.headerEn) : k;
+};
