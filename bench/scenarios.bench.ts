@@ -23,10 +23,12 @@ import { fmt } from './util.ts';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-function heapMb(): number {
+/** JS heap plus ArrayBuffer memory: postings live in typed arrays, whose backing stores are outside heapUsed. */
+function memMb(): { heap: number; buffers: number } {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed / 2 ** 20, buffers: m.arrayBuffers / 2 ** 20 };
 }
 
 function pct(ms: number[], q: number): number {
@@ -122,14 +124,15 @@ export default async function (args: string[]) {
   const queries = syntheticQueries(nq);
   console.log(`items: ${n} synthetic (seed 7), queries: ${nq} synthetic (seed 11)`);
 
-  const before = heapMb();
+  const before = memMb();
   let t = performance.now();
   const index = buildIndex(items, { tokenizer, boosts: DEFAULT_BOOSTS });
   const buildMs = performance.now() - t;
-  const after = heapMb();
+  const after = memMb();
   console.log(`index build:        ${fmt(buildMs)} (${((n / buildMs) * 1000).toFixed(0)} items/s, includes jieba segmentation)`);
   console.log(
-    `heap used:          ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after build (+${(after - before).toFixed(1)} MB; items were generated before)`,
+    `memory:             heap used ${before.heap.toFixed(1)} → ${after.heap.toFixed(1)} MB (+${(after.heap - before.heap).toFixed(1)}), ` +
+      `array buffers ${before.buffers.toFixed(1)} → ${after.buffers.toFixed(1)} MB (+${(after.buffers - before.buffers).toFixed(1)}); items generated before`,
   );
 
   for (const q of queries.slice(0, 20)) search(index, q, { k: 10 });

@@ -61,6 +61,10 @@ describe('kaifaqu scenarios match', () => {
   it('--no-boosts gives zero boost parts; human output lists titles', async () => {
     const out = JSON.parse(await run(['scenarios', 'match', '--items', items, '--queries', queries, '--no-boosts', '--json']));
     expect(out.q1[0].why.parts.tags).toBe(0);
+    const precise = JSON.parse(
+      await run(['scenarios', 'match', '--items', items, '--queries', queries, '--precise', '--bigrams', '--json']),
+    );
+    expect(precise.q1[0].id).toBe('c1');
     const human = await run(['scenarios', 'match', '--items', items, '--queries', queries]);
     expect(human).toContain('q1  医院配送机器人');
     expect(human).toContain('c1');
@@ -85,7 +89,14 @@ describe('kaifaqu scenarios evaluate', () => {
     const out = JSON.parse(await run(['scenarios', 'evaluate', '--json']));
     expect(out.set.items).toBeGreaterThanOrEqual(100);
     expect(out.set.queries).toBeGreaterThanOrEqual(30);
-    expect(out.results.map((r: { name: string }) => r.name)).toEqual(['bm25', 'bm25+boosts', 'bm25+bigrams', 'bm25+bigrams+boosts']);
+    expect(out.results.map((r: { name: string }) => r.name)).toEqual([
+      'bm25',
+      'bm25+boosts',
+      'bm25+bigrams',
+      'bm25+bigrams+boosts',
+      'precise+bigrams',
+      'precise+bigrams+boosts',
+    ]);
     for (const r of out.results) {
       expect(r.ndcg10).toBeGreaterThan(0);
       expect(r.ndcg10).toBeLessThanOrEqual(1);

@@ -124,6 +124,28 @@ describe('matchesFor and similarItems', () => {
   });
 });
 
+describe('top-k selection', () => {
+  it('the k best are the first k of the full ranking, ties broken by insertion order', () => {
+    const words = ['drone', 'robot', 'hydrogen', 'port'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        (titles, k) => {
+          const index = buildIndex(
+            titles.map((t, i) => item(`i${i}`, 'need', t.join(' '))),
+            { tokenizer: ws },
+          );
+          const all = search(index, 'drone robot', { k: 1000 });
+          expect(search(index, 'drone robot', { k })).toEqual(all.slice(0, k));
+          for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('incremental add/remove', () => {
   it('remove hides an item and re-add restores the same ranking', () => {
     const index = buildIndex(items, { tokenizer: ws });

@@ -78,6 +78,7 @@ export class ScenarioIndex {
   private scores = new Float64Array(1024);
   private mark = new Uint8Array(1024);
   private tagHits = new Uint16Array(1024);
+  private touched = new Int32Array(1024);
   // Industry codes interned per index so the boost loop compares ints, not strings.
   private industryIds = new Int32Array(1024).fill(-1);
   private readonly industryCodes: string[] = [];
@@ -201,7 +202,9 @@ export class ScenarioIndex {
     skip?: (doc: number) => boolean,
   ): RawHit[] {
     const n = this.live;
-    const touched: number[] = [];
+    // Reused scratch list of candidate docs; no per-query allocation proportional to hits.
+    const touched = this.touched;
+    let nt = 0;
     const { scores, mark, tagHits, kinds, lens } = this;
     const avgT = (n ? this.totalLen[0] / n : 0) || 1;
     const avgD = (n ? this.totalLen[1] / n : 0) || 1;
@@ -233,7 +236,7 @@ export class ScenarioIndex {
         if (tg) tfw += (wG * tg) / (1 - bG + (bG * lens[base + 2]) / avgG);
         if (!mark[d]) {
           mark[d] = 1;
-          touched.push(d);
+          touched[nt++] = d;
         }
         scores[d] += (idf * tfw * (k1 + 1)) / (k1 + tfw);
       }
@@ -253,7 +256,7 @@ export class ScenarioIndex {
         if (countTag) tagHits[d]++;
         if (mark[d]) continue;
         mark[d] = 1;
-        touched.push(d);
+        touched[nt++] = d;
       }
     };
     if (useTags) for (const t of qTags) addCandidates(this.tagPostings.get(t), true);
@@ -262,7 +265,7 @@ export class ScenarioIndex {
       if (industry!.length === 4) addCandidates(this.industryPostings.get(industry!.slice(0, 3)), false);
     }
     let max = 0;
-    for (const d of touched) if (scores[d] > max) max = scores[d];
+    for (let i = 0; i < nt; i++) if (scores[touched[i]] > max) max = scores[touched[i]];
     const norm = max || 1;
     // Few distinct industry codes per index: one boost per code, looked up by the doc's interned code id.
     const codeBoost = new Float64Array(this.industryCodes.length);
@@ -276,7 +279,7 @@ export class ScenarioIndex {
     const industryIds = this.industryIds;
     const heap = new TopK(k);
     const parts = new Map<number, [number, number, number]>();
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < nt; i++) {
       const d = touched[i];
       const bm25 = scores[d];
       const tg = tagHits[d] * tagUnit;
@@ -357,6 +360,7 @@ export class ScenarioIndex {
     this.scores = new Float64Array(cap);
     this.mark = new Uint8Array(cap);
     this.tagHits = new Uint16Array(cap);
+    this.touched = new Int32Array(cap);
     const ids = new Int32Array(cap).fill(-1);
     ids.set(this.industryIds);
     this.industryIds = ids;

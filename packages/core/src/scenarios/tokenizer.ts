@@ -13,6 +13,8 @@ export interface Tokenizer {
 export interface TokenizerOptions {
   /** Also emit character bigrams of Chinese runs (prefixed `BIGRAM_PREFIX`); off by default, see evalset/README.md. */
   bigrams?: boolean;
+  /** jieba search mode (default: compounds plus their dictionary sub-words) or precise mode (one cut). */
+  mode?: 'search' | 'precise';
   /** Replaces the built-in stop-word list. */
   stopWords?: ReadonlySet<string>;
 }
@@ -78,7 +80,8 @@ export function createTokenizer(userDict: readonly string[] = [], options: Token
     tokenize(text: string): string[] {
       jieba ??= jiebaFor(extra);
       const norm = normalizeText(text);
-      const out = jieba.cutForSearch(norm, true).filter((t) => keepToken(t, stop));
+      const cut = options.mode === 'precise' ? jieba.cut(norm, true) : jieba.cutForSearch(norm, true);
+      const out = cut.filter((t) => keepToken(t, stop));
       if (options.bigrams && CJK.test(norm)) out.push(...bigramsOf(norm));
       return out;
     },
