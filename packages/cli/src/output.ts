@@ -5,7 +5,10 @@ export function emit<T>(value: T, json: boolean | undefined, human: (v: T) => st
 
 /** A usage or data error: printed without a stack, exit code 2. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './overview.ts';
 export * from './platform.ts';
+export * from './investment.ts';

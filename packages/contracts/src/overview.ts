@@ -24,9 +24,7 @@ export const zoneOverview = z.object({
   highTechEnterprises: z.number(),
   techSmes: z.number(),
   listedCompanies: z.number(),
-  clusters: z.array(
-    z.object({ code: z.string(), name: z.string(), outputYuan: z.number(), enterprises: z.number(), tier: clusterTier }),
-  ),
+  clusters: z.array(z.object({ code: z.string(), name: z.string(), outputYuan: z.number(), enterprises: z.number(), tier: clusterTier })),
 });
 export type ZoneOverview = z.infer<typeof zoneOverview>;
 

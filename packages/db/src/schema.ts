@@ -1,4 +1,6 @@
 // All tables, for drizzle's relational API and the migrator. Each module owns its own schema file.
+
+export * from './approvals/schema.ts';
 export * from './enterprises/schema.ts';
 export * from './investment/schema.ts';
 export * from './platform/schema.ts';

@@ -60,7 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Kaifaqu 开发区 API', version: VERSION, description: '国家级经开区平台 API。所有区内资源位于 /api/zones/{zone}/… 之下。' },
+      info: {
+        title: 'Kaifaqu 开发区 API',
+        version: VERSION,
+        description: '国家级经开区平台 API。所有区内资源位于 /api/zones/{zone}/… 之下。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kfq_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -26,7 +26,8 @@ export interface TestApp {
  */
 export async function createTestApp(opts: { seed?: 'small' | 'full' | 'none'; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDb();
-  if (opts.seed !== 'none') await seedDemo(database, { seed: 42, small: opts.seed !== 'full', refDate: new Date().toISOString().slice(0, 10) });
+  if (opts.seed !== 'none')
+    await seedDemo(database, { seed: 42, small: opts.seed !== 'full', refDate: new Date().toISOString().slice(0, 10) });
   const app = await buildApp({ database, config: testConfig(opts.config) });
   await app.ready();
   const anonymous: Agent = { inject: (o) => app.inject(o), csrf: '' };

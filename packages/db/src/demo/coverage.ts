@@ -40,7 +40,12 @@ function tryPlan(table: IndustryTable, rng: Rng, want: { divisions: number; grou
   const groups = new Set(req.map((r) => r.code.slice(0, 3)));
   if (divisions.size > want.divisions || groups.size > want.groups || req.length > want.classes) return undefined;
 
-  const allDivisions = rng.shuffle(table.all('大类').filter(industrialDivision).map((r) => r.code));
+  const allDivisions = rng.shuffle(
+    table
+      .all('大类')
+      .filter(industrialDivision)
+      .map((r) => r.code),
+  );
   for (const d of allDivisions) if (divisions.size < want.divisions) divisions.add(d);
   for (const d of divisions) if (![...groups].some((g) => g.startsWith(d))) groups.add(rng.pick(table.children(d)).code);
   const moreGroups = rng.shuffle([...divisions].flatMap((d) => table.children(d).map((g) => g.code)).filter((g) => !groups.has(g)));

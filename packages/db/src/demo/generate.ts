@@ -60,7 +60,20 @@ export interface DemoZoneData {
 }
 
 const sources: [string, number][] = [
-  ['HK', 42], ['SG', 9], ['JP', 8], ['KR', 6], ['US', 6], ['DE', 5], ['TW', 5], ['GB', 3], ['FR', 3], ['NL', 2], ['MO', 2], ['CH', 2], ['VG', 4], ['KY', 3],
+  ['HK', 42],
+  ['SG', 9],
+  ['JP', 8],
+  ['KR', 6],
+  ['US', 6],
+  ['DE', 5],
+  ['TW', 5],
+  ['GB', 3],
+  ['FR', 3],
+  ['NL', 2],
+  ['MO', 2],
+  ['CH', 2],
+  ['VG', 4],
+  ['KY', 3],
 ];
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'.split('');
 const givens = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂华'.split('');
@@ -75,7 +88,10 @@ const lognormal = (rng: Rng, sd = 1) => Math.exp(rng.normal(0, sd));
 function weightedPick<T>(rng: Rng, items: [T, number][]): T {
   const total = items.reduce((a, [, w]) => a + w, 0);
   let x = rng.next() * total;
-  for (const [v, w] of items) if ((x -= w) < 0) return v;
+  for (const [v, w] of items) {
+    x -= w;
+    if (x < 0) return v;
+  }
   return items[items.length - 1][0];
 }
 
@@ -103,7 +119,13 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
   // 规上 firms: one per planned class, the rest weighted towards cluster classes.
   const aboveCodes = coverage.classes.map((c) => c.code);
   const weights = coverage.classes.map((c) => (coverage.clusterOf.has(c.code) ? 6 : 1));
-  for (let i = aboveCodes.length; i < spec.aboveScale.firms; i++) aboveCodes.push(weightedPick(rng, coverage.classes.map((c, k) => [c.code, weights[k]])));
+  for (let i = aboveCodes.length; i < spec.aboveScale.firms; i++)
+    aboveCodes.push(
+      weightedPick(
+        rng,
+        coverage.classes.map((c, k) => [c.code, weights[k]]),
+      ),
+    );
   const industrialClasses = table.all('小类').filter((r) => ['B', 'C', 'D'].includes(r.section) && !inCluster(r.code));
   const serviceClasses = table.all('小类').filter((r) => ['F', 'G', 'I', 'L', 'M', 'K', 'N', 'E'].includes(r.section));
   const smallCodes = Array.from({ length: spec.smallIndustrial }, () => rng.pick(industrialClasses).code);
@@ -129,7 +151,7 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
       highTechValidFrom: null,
       highTechValidTo: null,
       techSme: false,
-      registeredCapitalYuan: Math.round(lognormal(rng, 1.2) * 5_000_000 / 10_000) * 10_000,
+      registeredCapitalYuan: Math.round((lognormal(rng, 1.2) * 5_000_000) / 10_000) * 10_000,
       legalRepresentative: rng.pick(surnames) + rng.pick(givens) + (rng.next() < 0.5 ? rng.pick(givens) : ''),
     };
   });
@@ -144,7 +166,9 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
   // Foreign-invested: cumulative count includes closed firms; exactly `newForeignJanOct` established Jan–Oct of next year.
   const foreignPool = rng.shuffle([...aboveKeys.filter(() => rng.next() < 0.45), ...rng.shuffle([...otherKeys])]);
   const foreignKeys = foreignPool.slice(0, spec.foreignTotal);
-  const newForeign = new Set(rng.shuffle(foreignKeys.filter((k) => !enterprises[k].closedOn && !aboveKeys.includes(k))).slice(0, spec.newForeignJanOct));
+  const newForeign = new Set(
+    rng.shuffle(foreignKeys.filter((k) => !enterprises[k].closedOn && !aboveKeys.includes(k))).slice(0, spec.newForeignJanOct),
+  );
   for (const k of foreignKeys) {
     const e = enterprises[k];
     e.foreignInvested = true;
@@ -156,7 +180,12 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
   // Listed companies: mostly 规上 firms.
   const listedKeys = rng.shuffle(active.filter((k) => k < spec.aboveScale.firms || rng.next() < 0.02)).slice(0, spec.listed);
   listedKeys.forEach((k, i) => {
-    enterprises[k].listedExchange = weightedPick(rng, [['SSE', 4], ['SZSE', 4], ['HKEX', 2], ['BSE', 1]] as [string, number][]);
+    enterprises[k].listedExchange = weightedPick(rng, [
+      ['SSE', 4],
+      ['SZSE', 4],
+      ['HKEX', 2],
+      ['BSE', 1],
+    ] as [string, number][]);
     enterprises[k].listedTicker = `DEMO${String(i + 1).padStart(3, '0')}`;
   });
 
@@ -176,7 +205,13 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
   return { enterprises, years, projects: projects(spec, rng, enterprises, foreignKeys), fdi: fdiRows(spec, rng, foreignKeys, enterprises) };
 }
 
-function yearlyFigures(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], aboveKeys: number[], clusterOf: Map<string, string>): DemoYear[] {
+function yearlyFigures(
+  spec: ZoneSpec,
+  rng: Rng,
+  enterprises: DemoEnterprise[],
+  aboveKeys: number[],
+  clusterOf: Map<string, string>,
+): DemoYear[] {
   const floor = 20_000_000; // 规上 threshold: main-business revenue ≥ 2000万元
   const output = new Map<number, number>();
   const groups = new Map<string, number[]>();
@@ -187,8 +222,13 @@ function yearlyFigures(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], 
   const clusterTotal = spec.clusters.reduce((a, c) => a + c.outputYuan, 0);
   for (const [c, keys] of groups) {
     const target = c ? spec.clusters.find((x) => x.code === c)!.outputYuan : spec.aboveScale.outputYuan - clusterTotal;
-    const parts = allocate(target - floor * keys.length, keys.map(() => lognormal(rng, 1.3)));
-    keys.forEach((k, i) => output.set(k, floor + parts[i]));
+    const parts = allocate(
+      target - floor * keys.length,
+      keys.map(() => lognormal(rng, 1.3)),
+    );
+    keys.forEach((k, i) => {
+      output.set(k, floor + parts[i]);
+    });
   }
   const rows: DemoYear[] = [];
   const fig = (key: number, year: number, out: number, above: boolean): DemoYear => ({
@@ -214,7 +254,10 @@ function yearlyFigures(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], 
 
 function projects(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], foreignKeys: number[]): DemoProject[] {
   const out: DemoProject[] = [];
-  const parents = Array.from({ length: Math.max(3, Math.round(spec.fortune500Projects / 2.7)) }, (_, i) => `演示跨国集团${String(i + 1).padStart(3, '0')}`);
+  const parents = Array.from(
+    { length: Math.max(3, Math.round(spec.fortune500Projects / 2.7)) },
+    (_, i) => `演示跨国集团${String(i + 1).padStart(3, '0')}`,
+  );
   for (let i = 0; i < spec.fortune500Projects; i++) {
     const k = rng.pick(foreignKeys);
     const e = enterprises[k];
@@ -232,7 +275,10 @@ function projects(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], forei
     });
   }
   const nextYear = spec.dataYear + 1;
-  const amounts = allocate(spec.signedForeignNextYear.yuan, Array.from({ length: spec.signedForeignNextYear.count }, () => lognormal(rng, 0.8)));
+  const amounts = allocate(
+    spec.signedForeignNextYear.yuan,
+    Array.from({ length: spec.signedForeignNextYear.count }, () => lognormal(rng, 0.8)),
+  );
   amounts.forEach((yuan, i) => {
     const k = rng.pick(foreignKeys);
     out.push({
@@ -253,18 +299,31 @@ function projects(spec: ZoneSpec, rng: Rng, enterprises: DemoEnterprise[], forei
 
 function fdiRows(spec: ZoneSpec, rng: Rng, foreignKeys: number[], enterprises: DemoEnterprise[]): DemoFdi[] {
   const firstYear = `${spec.fdi[0]?.year ?? spec.dataYear}-01-01`;
-  const payers = rng.shuffle(foreignKeys.filter((k) => !enterprises[k].closedOn && enterprises[k].establishedOn < firstYear)).slice(0, spec.fdiPayers);
+  const payers = rng
+    .shuffle(foreignKeys.filter((k) => !enterprises[k].closedOn && enterprises[k].establishedOn < firstYear))
+    .slice(0, spec.fdiPayers);
   const rows: DemoFdi[] = [];
   for (const p of spec.fdi) {
     const months = Array.from({ length: p.toMonth - p.fromMonth + 1 }, (_, i) => p.fromMonth + i);
     const mw = months.map(() => 0.6 + rng.next());
     const actualByMonth = allocate(p.actualUsd, mw);
-    const contractByMonth = allocate(p.contractUsd, mw.map((w) => w * (0.5 + rng.next())));
+    const contractByMonth = allocate(
+      p.contractUsd,
+      mw.map((w) => w * (0.5 + rng.next())),
+    );
     months.forEach((m, i) => {
       const firms = rng.shuffle([...payers]).slice(0, rng.int(3, 8));
-      const a = allocate(actualByMonth[i], firms.map(() => lognormal(rng)));
-      const c = allocate(contractByMonth[i], firms.map(() => lognormal(rng)));
-      firms.forEach((k, j) => rows.push({ key: k, month: `${p.year}-${String(m).padStart(2, '0')}-01`, actualUsd: a[j], contractUsd: c[j] }));
+      const a = allocate(
+        actualByMonth[i],
+        firms.map(() => lognormal(rng)),
+      );
+      const c = allocate(
+        contractByMonth[i],
+        firms.map(() => lognormal(rng)),
+      );
+      firms.forEach((k, j) => {
+        rows.push({ key: k, month: `${p.year}-${String(m).padStart(2, '0')}-01`, actualUsd: a[j], contractUsd: c[j] });
+      });
     });
   }
   return rows;

@@ -1,12 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { clusters, enterpriseYears, enterprises } from '../enterprises/schema.ts';
+import { clusters, enterprises, enterpriseYears } from '../enterprises/schema.ts';
 import { fdiMonthly, investmentProjects } from '../investment/schema.ts';
 import { hashPassword } from '../platform/password.ts';
 import { memberships, users, zones } from '../platform/schema.ts';
 import { loadReferenceData } from '../reference/index.ts';
 import { industryTable } from '../reference/industries.ts';
+import { seedApprovalsDemo } from './approvals.ts';
 import { generateZone } from './generate.ts';
+import { seedInvestmentDemo } from './investment.ts';
 import { demoZone, otherZones, type ZoneSpec } from './spec.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -50,7 +52,15 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
   const seed = opts.seed ?? 42;
   const refDate = opts.refDate ?? new Date().toISOString().slice(0, 10);
   const others = otherZones();
-  const smallDemo = { ...others[0], code: demoZone.code, name: demoZone.name, nameEn: demoZone.nameEn, province: demoZone.province, provinceName: demoZone.provinceName, division: demoZone.division };
+  const smallDemo = {
+    ...others[0],
+    code: demoZone.code,
+    name: demoZone.name,
+    nameEn: demoZone.nameEn,
+    province: demoZone.province,
+    provinceName: demoZone.provinceName,
+    division: demoZone.division,
+  };
   const specs: ZoneSpec[] = [opts.small ? smallDemo : demoZone, ...others];
   const table = industryTable();
   const progress = opts.onProgress ?? (() => {});
@@ -85,7 +95,9 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
         for (const e of chunk) ids[e.key] = byUscc.get(e.uscc)!;
       }
       for (let i = 0; i < data.years.length; i += 2000)
-        await tx.insert(enterpriseYears).values(data.years.slice(i, i + 2000).map(({ key, ...y }) => ({ ...y, enterpriseId: ids[key], zoneId: zone.id })));
+        await tx
+          .insert(enterpriseYears)
+          .values(data.years.slice(i, i + 2000).map(({ key, ...y }) => ({ ...y, enterpriseId: ids[key], zoneId: zone.id })));
       for (let i = 0; i < data.fdi.length; i += 2000)
         await tx
           .insert(fdiMonthly)
@@ -98,9 +110,20 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
           synthetic: true,
         })),
       );
-      await tx.insert(clusters).values(
-        spec.clusters.map((c) => ({ zoneId: zone.id, code: c.code, name: c.name, nameEn: c.nameEn, industryPrefixes: c.prefixes, synthetic: true })),
-      );
+      await seedInvestmentDemo(tx, zone, { seed: seed + zi * 1000, refDate, full: spec === demoZone });
+      await tx
+        .insert(clusters)
+        .values(
+          spec.clusters.map((c) => ({
+            zoneId: zone.id,
+            code: c.code,
+            name: c.name,
+            nameEn: c.nameEn,
+            industryPrefixes: c.prefixes,
+            synthetic: true,
+          })),
+        );
+      await seedApprovalsDemo(tx, zone, ids, seed + zi * 1000, refDate);
       summary[spec.code] = data.enterprises.length;
     }
     for (const l of demoLogins) {
@@ -112,8 +135,12 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
       const [z] = await tx.select().from(zones).where(eq(zones.code, l.zone));
       if (!z) continue;
       const enterpriseId =
-        roleKey(l) === 'enterprise' ? (await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, z.id)).limit(1))[0]?.id : null;
-      await tx.insert(memberships).values({ userId: u.id, zoneId: z.id, role: roleKey(l), bureau: l.bureau ?? null, enterpriseId: enterpriseId ?? null });
+        roleKey(l) === 'enterprise'
+          ? (await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, z.id)).limit(1))[0]?.id
+          : null;
+      await tx
+        .insert(memberships)
+        .values({ userId: u.id, zoneId: z.id, role: roleKey(l), bureau: l.bureau ?? null, enterpriseId: enterpriseId ?? null });
     }
   });
   progress(specs.length, specs.length, 'done');

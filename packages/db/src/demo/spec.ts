@@ -103,7 +103,15 @@ export const demoZone: ZoneSpec = {
 
 /** Smaller synthetic zones so that tenancy is real (one per region). */
 export function otherZones(): ZoneSpec[] {
-  const base = (code: string, name: string, nameEn: string, province: string, provinceName: string, region: ZoneSpec['region'], division: string): ZoneSpec => ({
+  const base = (
+    code: string,
+    name: string,
+    nameEn: string,
+    province: string,
+    provinceName: string,
+    region: ZoneSpec['region'],
+    division: string,
+  ): ZoneSpec => ({
     ...demoZone,
     code,
     name,

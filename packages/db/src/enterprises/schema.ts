@@ -1,5 +1,5 @@
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { zones } from '../platform/schema.ts';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users, zones } from '../platform/schema.ts';
 
 export const enterprises = pgTable(
   'enterprises',
@@ -20,9 +20,13 @@ export const enterprises = pgTable(
     platform: text('platform'),
     /** GB/T 4754-2017 小类 (4 digits), the main industry. */
     industryCode: text('industry_code'),
+    /** Further GB/T 4754 小类 codes the firm also operates in. */
+    secondaryIndustryCodes: text('secondary_industry_codes').array().notNull().default([]),
     foreignInvested: boolean('foreign_invested').notNull().default(false),
     /** ISO 3166 alpha-2 of the foreign investor's source (HK/MO/TW included). */
     sourceCountry: text('source_country'),
+    /** Hong Kong / Macao / Taiwan investment (港澳台资), counted apart from other foreign investment in Chinese statistics. */
+    hkMacaoTaiwan: boolean('hk_macao_taiwan').notNull().default(false),
     fortune500Parent: text('fortune500_parent'),
     listedExchange: text('listed_exchange'),
     listedTicker: text('listed_ticker'),
@@ -30,6 +34,8 @@ export const enterprises = pgTable(
     highTechValidFrom: date('high_tech_valid_from'),
     highTechValidTo: date('high_tech_valid_to'),
     techSme: boolean('tech_sme').notNull().default(false),
+    /** Strategic emerging industry tags (codes of STRATEGIC_EMERGING_INDUSTRIES in core). */
+    tags: text('tags').array().notNull().default([]),
     synthetic: boolean('synthetic').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -90,4 +96,68 @@ export const clusterMembers = pgTable(
       .references(() => enterprises.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.clusterId, t.enterpriseId] }), index('cluster_members_enterprise_idx').on(t.enterpriseId)],
+);
+
+/** One spreadsheet import: previewed (file kept on the server until committed), then committed or failed. */
+export const enterpriseImports = pgTable(
+  'enterprise_imports',
+  {
+    id: serial('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    /** previewed | committed | failed */
+    status: text('status').notNull(),
+    /** Server-side path of the uploaded file while the import is pending. */
+    filePath: text('file_path'),
+    /** Column index → field overrides chosen by the user. */
+    overrides: jsonb('overrides').notNull().default({}),
+    summary: jsonb('summary'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [index('enterprise_imports_zone_idx').on(t.zoneId, t.id)],
+);
+
+/** Field-level history of the registry: every merged import change and every edit. */
+export const enterpriseChanges = pgTable(
+  'enterprise_changes',
+  {
+    id: serial('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    importId: integer('import_id').references(() => enterpriseImports.id, { onDelete: 'set null' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** A field key, or `*` for the creation of the record. */
+    field: text('field').notNull(),
+    year: integer('year'),
+    /** create | fill | add | overwrite | edit */
+    kind: text('kind').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('enterprise_changes_enterprise_idx').on(t.enterpriseId, t.id)],
+);
+
+/** Column mappings remembered per zone and bureau (normalised header → field key or null). */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    /** The bureau (investment, industry, …) or the role for users without one. */
+    owner: text('owner').notNull(),
+    mapping: jsonb('mapping').notNull().default({}),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.zoneId, t.owner] })],
 );

@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
-const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 
 /** SQL fragment: is the enterprise `e` active (not deregistered) on `asOf`. */
 const activeOn = (asOf: string) => sql`(e.closed_on is null or e.closed_on > ${asOf}::date)`;

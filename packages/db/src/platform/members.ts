@@ -56,7 +56,10 @@ export async function insertMember(
   scope: ZoneScope,
   m: { username: string; displayName: string; passwordHash: string; role: string; bureau: string | null; enterpriseId: number | null },
 ): Promise<number> {
-  const [u] = await db.insert(users).values({ username: m.username, displayName: m.displayName, passwordHash: m.passwordHash }).returning({ id: users.id });
+  const [u] = await db
+    .insert(users)
+    .values({ username: m.username, displayName: m.displayName, passwordHash: m.passwordHash })
+    .returning({ id: users.id });
   await db.insert(memberships).values({ userId: u.id, zoneId: scope.zoneId, role: m.role, bureau: m.bureau, enterpriseId: m.enterpriseId });
   return u.id;
 }
@@ -68,10 +71,7 @@ export async function updateMember(
   patch: { displayName?: string; disabled?: boolean; role?: string; bureau?: string | null },
 ) {
   if (patch.displayName !== undefined || patch.disabled !== undefined)
-    await db
-      .update(users)
-      .set({ displayName: patch.displayName, disabled: patch.disabled })
-      .where(eq(users.id, userId));
+    await db.update(users).set({ displayName: patch.displayName, disabled: patch.disabled }).where(eq(users.id, userId));
   if (patch.role !== undefined || patch.bureau !== undefined)
     await db
       .update(memberships)

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog, loginAttempts, memberships, sessions, users, zones } from './schema.ts';
 import type { ZoneScope } from './scope.ts';
@@ -79,7 +79,11 @@ export interface AuditInput {
 }
 
 /** Appends to the audit log inside the caller's transaction, so the entry and the change commit together. */
-export async function writeAudit(db: Db, scope: Pick<ZoneScope, 'zoneId' | 'actorId'> | null, entry: AuditInput & { userId?: number | null }) {
+export async function writeAudit(
+  db: Db,
+  scope: Pick<ZoneScope, 'zoneId' | 'actorId'> | null,
+  entry: AuditInput & { userId?: number | null },
+) {
   await db.insert(auditLog).values({
     zoneId: scope?.zoneId ?? null,
     userId: scope?.actorId ?? entry.userId ?? null,
@@ -119,11 +123,7 @@ export async function listAudit(db: Db, scope: ZoneScope, f: AuditFilter) {
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db
-      .select({ n: count() })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.userId))
-      .where(where),
+    db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.userId)).where(where),
   ]);
   return { rows, total: Number(total[0].n) };
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { countries, divisions, industries } from './schema.ts';
 import { countryRows } from './countries.ts';
 import { divisionRows } from './divisions.ts';
 import { industryRows } from './industries.ts';
+import { countries, divisions, industries } from './schema.ts';
 
 export * from './countries.ts';
 export * from './divisions.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IndustryTable, type IndustryRow } from '@kaifaqu/core/enterprises';
+import { type IndustryRow, IndustryTable } from '@kaifaqu/core/enterprises';
 import { parse } from 'csv-parse/sync';
 
 export const industriesCsvPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/gbt4754-2017/industries.csv');

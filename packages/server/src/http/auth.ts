@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '@kaifaqu/core';
 import type { Membership, Role } from '@kaifaqu/contracts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '@kaifaqu/core';
 import { type Database, findSession, findZoneByCode, userWithMemberships, type ZoneRow, type ZoneScope } from '@kaifaqu/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
@@ -88,7 +88,8 @@ export function registerAuth(app: FastifyInstance, database: Database, _config: 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
   // onRequest: authorization runs before the body is parsed or validated, so outsiders learn nothing from error details.

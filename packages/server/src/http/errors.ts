@@ -45,12 +45,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause?.issues }, 'response failed its schema');
-      return reply.status(500).send({ error: { code: 'internal', message: `服务器内部错误（请求 ${req.id}）`, messageEn: 'internal error' } });
+      return reply
+        .status(500)
+        .send({ error: { code: 'internal', message: `服务器内部错误（请求 ${req.id}）`, messageEn: 'internal error' } });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ error: { code: 'internal', message: `服务器内部错误（请求 ${req.id}）`, messageEn: 'internal error' } });
+      return reply
+        .status(500)
+        .send({ error: { code: 'internal', message: `服务器内部错误（请求 ${req.id}）`, messageEn: 'internal error' } });
     }
     return reply.status(status).send({
       error: { code: err.code ?? `http_${status}`, message: zhByStatus[status] ?? '请求错误', messageEn: err.message },

@@ -17,8 +17,13 @@ export async function registerWeb(app: FastifyInstance, dist = defaultWebDist) {
       : '<!doctype html><meta charset="utf-8"><title>开发区</title><p>Web 界面尚未构建：请运行 <code>npm run build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>';
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api'))
-      return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, messageEn: 'no such API route' } });
-    if (req.method !== 'GET' && req.method !== 'HEAD') return reply.status(404).send({ error: { code: 'not_found', message: '资源不存在' } });
+      return reply
+        .status(404)
+        .send({
+          error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, messageEn: 'no such API route' },
+        });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return reply.status(404).send({ error: { code: 'not_found', message: '资源不存在' } });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html());
   });
 }

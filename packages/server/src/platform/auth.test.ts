@@ -51,7 +51,12 @@ describe('login', () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.issues.map((i: { path: string[] }) => i.path.join('.'))).toContain('body.username');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{bad' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toMatch(/at .*\.ts/);
   });

@@ -17,7 +17,10 @@ export const memberRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/zones/:zone/members',
-    { config: { access }, schema: { tags, summary: '区内用户', params: zoneParam, querystring: pageQuery, response: { 200: envelope(z.array(member)) } } },
+    {
+      config: { access },
+      schema: { tags, summary: '区内用户', params: zoneParam, querystring: pageQuery, response: { 200: envelope(z.array(member)) } },
+    },
     async (req) => {
       const r = await members(database, scopeOf(req), req.query.page, req.query.pageSize);
       return { data: r.rows, pagination: { page: req.query.page, pageSize: req.query.pageSize, total: r.total } };
@@ -25,12 +28,18 @@ export const memberRoutes: FastifyPluginAsync = async (fastify) => {
   );
   app.post(
     '/api/zones/:zone/members',
-    { config: { access }, schema: { tags, summary: '新增区内用户', params: zoneParam, body: createMember, response: { 201: envelope(member) } } },
+    {
+      config: { access },
+      schema: { tags, summary: '新增区内用户', params: zoneParam, body: createMember, response: { 201: envelope(member) } },
+    },
     async (req, reply) => reply.status(201).send({ data: await addMember(database, scopeOf(req), req.body, req.ip) }),
   );
   app.patch(
     '/api/zones/:zone/members/:id',
-    { config: { access }, schema: { tags, summary: '修改区内用户', params: idParam, body: updateMember, response: { 200: envelope(member) } } },
+    {
+      config: { access },
+      schema: { tags, summary: '修改区内用户', params: idParam, body: updateMember, response: { 200: envelope(member) } },
+    },
     async (req) => ({ data: await changeMember(database, scopeOf(req), req.params.id, req.body, req.ip) }),
   );
   app.delete(

@@ -43,7 +43,9 @@ export async function changeMember(database: Database, scope: ZoneScope, userId:
     const before = await findMember(tx, scope, userId);
     if (!before) throw new NotFoundError('用户', 'user');
     if (userId === scope.actorId && (patch.disabled || (patch.role && patch.role !== 'zone_admin')))
-      throw new ValidationError([{ path: ['role'], message: '不能停用自己或取消自己的管理员角色', messageEn: 'cannot demote or disable yourself' }]);
+      throw new ValidationError([
+        { path: ['role'], message: '不能停用自己或取消自己的管理员角色', messageEn: 'cannot demote or disable yourself' },
+      ]);
     await updateMember(tx, scope, userId, patch);
     const after = present((await findMember(tx, scope, userId))!);
     await writeAudit(tx, scope, { action: 'update', entity: 'member', entityId: userId, before: present(before), after, ip });

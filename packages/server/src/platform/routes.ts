@@ -36,7 +36,10 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录', body: loginRequest, response: { 200: envelope(loginResponse) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: '登录', body: loginRequest, response: { 200: envelope(loginResponse) } },
+    },
     async (req, reply) => {
       const r = await login(database, config, req.body.username, req.body.password, req.ip);
       const base = { path: '/', sameSite: 'strict' as const, secure: config.cookieSecure, maxAge: config.sessionTtlHours * 3600 };
@@ -46,11 +49,15 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    await logout(database, req.user!, req.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-    return { data: { ok: true } };
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录' } },
+    async (req, reply) => {
+      await logout(database, req.user!, req.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { data: { ok: true } };
+    },
+  );
 
   app.get(
     '/api/auth/me',
@@ -60,11 +67,17 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/zones',
-    { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: '可访问的经开区', response: { 200: envelope(z.array(zoneSummary)) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['platform'], summary: '可访问的经开区', response: { 200: envelope(z.array(zoneSummary)) } },
+    },
     async (req) => {
       const u = req.user!;
       const all = await listZones(database.db);
-      const mine = u.globalRole === 'sysadmin' || u.globalRole === 'evaluator' ? all : all.filter((zz) => u.memberships.some((m) => m.zoneId === zz.id));
+      const mine =
+        u.globalRole === 'sysadmin' || u.globalRole === 'evaluator'
+          ? all
+          : all.filter((zz) => u.memberships.some((m) => m.zoneId === zz.id));
       return { data: mine.map(presentZone) };
     },
   );
@@ -73,7 +86,13 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/zones/:zone/overview',
     {
       config: { access: { zone: ZONE_STAFF } },
-      schema: { tags: ['platform'], summary: '经开区概览（由记录计算）', params: zoneParam, querystring: yearQuery, response: { 200: envelope(zoneOverviewSchema) } },
+      schema: {
+        tags: ['platform'],
+        summary: '经开区概览（由记录计算）',
+        params: zoneParam,
+        querystring: yearQuery,
+        response: { 200: envelope(zoneOverviewSchema) },
+      },
     },
     async (req) => ({ data: await zoneOverview(database, scopeOf(req), req.zone!, req.query.year) }),
   );
@@ -82,7 +101,13 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/zones/:zone/overview/coverage',
     {
       config: { access: { zone: ZONE_STAFF } },
-      schema: { tags: ['platform'], summary: '规上工业行业覆盖（门类→大类→中类→小类）', params: zoneParam, querystring: yearQuery, response: { 200: envelope(z.array(coverageNode)) } },
+      schema: {
+        tags: ['platform'],
+        summary: '规上工业行业覆盖（门类→大类→中类→小类）',
+        params: zoneParam,
+        querystring: yearQuery,
+        response: { 200: envelope(z.array(coverageNode)) },
+      },
     },
     async (req) => ({ data: await coverageTree(database, scopeOf(req), req.query.year) }),
   );
@@ -111,7 +136,13 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/zones/:zone/audit',
     {
       config: { access: { zone: ZONE_ADMIN } },
-      schema: { tags: ['platform'], summary: '审计日志', params: zoneParam, querystring: auditQuery, response: { 200: envelope(z.array(auditEntry)) } },
+      schema: {
+        tags: ['platform'],
+        summary: '审计日志',
+        params: zoneParam,
+        querystring: auditQuery,
+        response: { 200: envelope(z.array(auditEntry)) },
+      },
     },
     async (req) => {
       const { rows, total } = await listAudit(database.db, scopeOf(req), req.query);

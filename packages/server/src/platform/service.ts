@@ -1,4 +1,4 @@
-import { type CoverageNode, type Me, type ZoneOverview } from '@kaifaqu/contracts';
+import type { CoverageNode, Me, ZoneOverview } from '@kaifaqu/contracts';
 import { DomainError, UnauthorizedError } from '@kaifaqu/core';
 import {
   aboveScaleClassCounts,
@@ -34,7 +34,10 @@ export async function login(database: Database, config: Config, username: string
   const keys = [`u:${username.toLowerCase()}`, `ip:${ip}`];
   const [byUser, byIp] = await Promise.all(keys.map((k) => recentLoginFailures(db, k, config.loginWindowSeconds)));
   if (byUser >= config.loginMaxFailures || byIp >= config.loginMaxFailures * 4)
-    throw new TooManyAttempts(`登录失败次数过多，请${Math.ceil(config.loginWindowSeconds / 60)}分钟后再试`, 'too many failed logins; try later');
+    throw new TooManyAttempts(
+      `登录失败次数过多，请${Math.ceil(config.loginWindowSeconds / 60)}分钟后再试`,
+      'too many failed logins; try later',
+    );
   const user = await findUserByUsername(db, username);
   const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
   if (!user || !ok || user.disabled) {
@@ -89,7 +92,13 @@ export function presentZone(z: ZoneRow) {
 const tierOf = (yuan: number) => (yuan >= 1e11 ? '千亿级' : yuan >= 1e10 ? '百亿级' : '其他');
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export async function zoneOverview(database: Database, scope: ZoneScope, zone: ZoneRow, year?: number, asOf = today()): Promise<ZoneOverview> {
+export async function zoneOverview(
+  database: Database,
+  scope: ZoneScope,
+  zone: ZoneRow,
+  year?: number,
+  asOf = today(),
+): Promise<ZoneOverview> {
   const dataYear = year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
   const f = await overviewFigures(database.db, scope, dataYear, asOf);
   return {
@@ -115,7 +124,13 @@ export async function coverageTree(database: Database, scope: ZoneScope, year?: 
     for (const row of table.lineage(code).reverse()) {
       let node = nodes.get(row.code);
       if (!node) {
-        node = { code: row.code, name: row.name.trim(), level: row.level, enterprises: 0, ...(row.level === '小类' ? {} : { children: [] }) };
+        node = {
+          code: row.code,
+          name: row.name.trim(),
+          level: row.level,
+          enterprises: 0,
+          ...(row.level === '小类' ? {} : { children: [] }),
+        };
         nodes.set(row.code, node);
         if (row.level === '门类') roots.set(row.code, node);
       }

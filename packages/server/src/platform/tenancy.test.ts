@@ -25,16 +25,28 @@ describe('zone tenancy', () => {
     const routes = zoneRoutes();
     expect(routes.length).toBeGreaterThan(3);
     for (const r of routes) {
-      const res = await agents['demo-admin'].inject({ method: r.method as 'GET', url: urlFor(r.url, 'demo-b'), payload: r.method === 'GET' ? undefined : {} });
+      const res = await agents['demo-admin'].inject({
+        method: r.method as 'GET',
+        url: urlFor(r.url, 'demo-b'),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(404);
-      const back = await agents['demo-b-admin'].inject({ method: r.method as 'GET', url: urlFor(r.url, 'demo'), payload: r.method === 'GET' ? undefined : {} });
+      const back = await agents['demo-b-admin'].inject({
+        method: r.method as 'GET',
+        url: urlFor(r.url, 'demo'),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(back.statusCode, `${r.method} ${r.url} (B→A)`).toBe(404);
     }
   });
 
   it('anonymous callers get 401 on every non-public route', async () => {
     for (const r of t.app.routeTable.filter((x) => x.access !== 'public')) {
-      const res = await t.anonymous.inject({ method: r.method as 'GET', url: urlFor(r.url, 'demo'), payload: r.method === 'GET' ? undefined : {} });
+      const res = await t.anonymous.inject({
+        method: r.method as 'GET',
+        url: urlFor(r.url, 'demo'),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -92,8 +104,13 @@ describe('members and audit', () => {
     });
     expect(noBureau.statusCode).toBe(400);
     expect(noBureau.json().error.message).toContain('部门');
-    expect((await admin.inject({ method: 'PATCH', url: `/api/zones/demo/members/${id}`, payload: { displayName: '改名了' } })).statusCode).toBe(200);
-    expect((await agents['demo-b-admin'].inject({ method: 'PATCH', url: `/api/zones/demo-b/members/${id}`, payload: { displayName: 'x' } })).statusCode).toBe(404);
+    expect(
+      (await admin.inject({ method: 'PATCH', url: `/api/zones/demo/members/${id}`, payload: { displayName: '改名了' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await agents['demo-b-admin'].inject({ method: 'PATCH', url: `/api/zones/demo-b/members/${id}`, payload: { displayName: 'x' } }))
+        .statusCode,
+    ).toBe(404);
     expect((await admin.inject({ method: 'DELETE', url: `/api/zones/demo/members/${id}` })).statusCode).toBe(204);
 
     const audit = (await admin.inject({ url: '/api/zones/demo/audit?entity=member' })).json();

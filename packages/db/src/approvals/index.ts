@@ -1,0 +1,3 @@
+export * from './applications.ts';
+export * from './calendar.ts';
+export * from './services.ts';

@@ -1,0 +1,1 @@
+export { coverageTree, zoneOverview } from './service.ts';
