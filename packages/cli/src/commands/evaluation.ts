@@ -193,19 +193,73 @@ function human(res: PipelineResult, top: number): string {
   return lines.join('\n');
 }
 
-// Worker threads run chunks of replications; each worker registers tsx so it can import the TypeScript core directly.
+// Worker threads run chunks of replications. Each registers tsx and imports only the replication kernel
+// (replicate.ts: no parser, no zod) so it starts fast; a pool can be kept warm for repeated (interactive) runs.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const api = await import(workerData.tsx);
-  api.register();
-  const mod = await import(workerData.module);
-  const out = mod.runReplications(workerData.prepared, workerData.from, workerData.to, (d) => parentPort.postMessage({ progress: d }));
-  parentPort.postMessage({ done: out }, [out.buffer]);
-})();
+const ready = import(workerData.tsx).then((api) => { api.register(); return import(workerData.kernel); });
+parentPort.on('message', async (job) => {
+  const mod = await ready;
+  const out = mod.runReplications(job.prepared, job.from, job.to, (d) => parentPort.postMessage({ id: job.id, progress: d }));
+  parentPort.postMessage({ id: job.id, done: out }, [out.buffer]);
+});
 `;
 
-/** Runs Monte-Carlo replications split over worker threads (1 = in this thread); results equal the single-thread run. */
+export interface McPool {
+  size: number;
+  /** Runs replications [0, runs) split over the pool; equal to the single-thread result. */
+  run(p: PreparedUncertainty, runs: number, onProgress?: (done: number) => void): Promise<Uint16Array>;
+  close(): Promise<void>;
+}
+
+export function createMcPool(size: number): McPool {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const kernel = new URL('./replicate.ts', import.meta.resolve('@kaifaqu/core/evaluation')).href;
+  const workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { tsx, kernel } }));
+  for (const w of workers) w.unref();
+  let nextId = 0;
+  return {
+    size,
+    run(p, runs, onProgress) {
+      const n = p.units.length;
+      const out = new Uint16Array(runs * n);
+      const chunk = Math.ceil(runs / size);
+      const progress = new Array(size).fill(0);
+      return Promise.all(
+        workers.map(
+          (worker, w) =>
+            new Promise<void>((resolve, reject) => {
+              const from = w * chunk;
+              const to = Math.min(runs, from + chunk);
+              if (from >= to) return resolve();
+              const id = nextId++;
+              const onMessage = (m: { id: number; progress?: number; done?: Uint16Array }) => {
+                if (m.id !== id) return;
+                if (m.progress !== undefined) {
+                  progress[w] = m.progress;
+                  onProgress?.(progress.reduce((a, b) => a + b, 0));
+                }
+                if (m.done) {
+                  out.set(m.done, from * n);
+                  worker.off('message', onMessage);
+                  worker.off('error', reject);
+                  resolve();
+                }
+              };
+              worker.on('message', onMessage);
+              worker.once('error', reject);
+              worker.postMessage({ id, prepared: p, from, to });
+            }),
+        ),
+      ).then(() => out);
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Runs Monte-Carlo replications on `workers` threads (1 = in this thread); results equal the single-thread run. */
 export async function runParallel(
   p: PreparedUncertainty,
   runs: number,
@@ -213,35 +267,12 @@ export async function runParallel(
   onProgress?: (done: number) => void,
 ): Promise<Uint16Array> {
   if (workers <= 1) return runReplications(p, 0, runs, onProgress);
-  const n = p.units.length;
-  const out = new Uint16Array(runs * n);
-  const chunk = Math.ceil(runs / workers);
-  const progress = new Array(workers).fill(0);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const module = import.meta.resolve('@kaifaqu/core/evaluation');
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const from = w * chunk;
-      const to = Math.min(runs, from + chunk);
-      return new Promise<void>((resolve, reject) => {
-        if (from >= to) return resolve();
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { tsx, module, prepared: p, from, to } });
-        worker.on('message', (m: { progress?: number; done?: Uint16Array }) => {
-          if (m.progress !== undefined) {
-            progress[w] = m.progress;
-            onProgress?.(progress.reduce((a, b) => a + b, 0));
-          }
-          if (m.done) {
-            out.set(m.done, from * n);
-            void worker.terminate();
-            resolve();
-          }
-        });
-        worker.on('error', reject);
-      });
-    }),
-  );
-  return out;
+  const pool = createMcPool(workers);
+  try {
+    return await pool.run(p, runs, onProgress);
+  } finally {
+    await pool.close();
+  }
 }
 
 function humanMc(r: MonteCarloResult & { sensitivity?: SensitivityResult }, names: Map<string, string>): string {

@@ -2,11 +2,13 @@ import { mulberry32, ValidationError } from '../shared/index.ts';
 import type { AggregateMethod } from './aggregate.ts';
 import type { NormaliseSpec } from './normalise.ts';
 import { runPipeline } from './pipeline.ts';
-import { rankDesc } from './rank.ts';
+import { FACTOR_NAMES, type Factors, type PreparedUncertainty, replicate, runReplications } from './replicate.ts';
 import { type PipelineSpec, type PipelineSpecInput, parsePipeline } from './spec.ts';
 import type { TreatOptions } from './treat.ts';
 import type { InputData, Meta } from './types.ts';
 import { childWeights } from './weights.ts';
+
+export { FACTOR_NAMES, type Factors, type PreparedUncertainty, replicate, runReplications };
 
 type ImputeAlt = PipelineSpec['impute'];
 
@@ -20,27 +22,6 @@ export interface UncertaintyOptions {
   aggregate?: AggregateMethod[];
   /** Each weight is multiplied by a uniform factor in [1 − x, 1 + x] (x = 0.25 means ±25%). */
   weightNoise?: number;
-}
-
-/** Everything a replication needs, as plain typed arrays so it can be posted to a worker thread. */
-export interface PreparedUncertainty {
-  units: string[];
-  nominal: Float64Array;
-  /** Normalised indicator matrices per (impute, treat, normalise) combination: combos[c][indicator] column. */
-  combos: Float64Array[][];
-  /** ln of the same columns (NaN where not positive) for the geometric mean. */
-  logCombos: (Float64Array[] | null)[];
-  comboLabels: string[];
-  dims: { impute: number; treat: number; normalise: number };
-  aggregate: AggregateMethod[];
-  /** Node order: indicators first, then aggregates level by level; children as node indices. */
-  nodes: string[];
-  nIndicators: number;
-  children: number[][];
-  baseWeights: Float64Array;
-  weightNoise: number;
-  seed: number;
-  labels: { impute: string[]; treat: string[]; normalise: string[] };
 }
 
 const label = (v: unknown) => (v === false ? 'off' : JSON.stringify(v));
@@ -145,81 +126,6 @@ export function prepareUncertainty(
     seed: opt.seed ?? 1,
     labels: { impute: imputes.map(label), treat: treats.map(label), normalise: norms.map(label) },
   };
-}
-
-/** One replication's choices, each drawn from a uniform in [0, 1) so Saltelli's design can fix or resample it. */
-export type Factors = [impute: number, treat: number, normalise: number, aggregate: number, weights: number];
-export const FACTOR_NAMES = ['impute', 'treat', 'normalise', 'aggregate', 'weights'] as const;
-
-const pick = (u: number, n: number) => Math.min(n - 1, Math.floor(u * n));
-
-/** Scores the index for one set of factor values; reuses `work` columns to avoid allocation in hot loops. */
-export function replicate(p: PreparedUncertainty, f: Factors, work: Float64Array[]): Float64Array {
-  const { dims } = p;
-  const combo = (pick(f[0], dims.impute) * dims.treat + pick(f[1], dims.treat)) * dims.normalise + pick(f[2], dims.normalise);
-  const method = p.aggregate[pick(f[3], p.aggregate.length)];
-  // Under the geometric mean every level is kept as a weighted mean of logs (the log of the geometric mean): ranks are unchanged.
-  const cols = method === 'geometric' ? (p.logCombos[combo] as Float64Array[]) : p.combos[combo];
-  const rng = mulberry32(Math.floor(f[4] * 4294967296));
-  const n = p.units.length;
-  const nodes = p.nodes.length;
-  const nInd = p.nIndicators;
-  const w = new Float64Array(nodes);
-  for (let k = 0; k < nodes; k++) w[k] = p.baseWeights[k] * (1 + p.weightNoise * (2 * rng() - 1));
-  const harmonic = method === 'harmonic';
-  for (let a = nInd; a < nodes; a++) {
-    const kids = p.children[a];
-    const out = work[a - nInd];
-    out.fill(0);
-    let wsum = 0;
-    for (let j = 0; j < kids.length; j++) {
-      const k = kids[j];
-      const col = k < nInd ? cols[k] : work[k - nInd];
-      const wk = w[k];
-      wsum += wk;
-      if (harmonic) for (let i = 0; i < n; i++) out[i] += wk / col[i];
-      else for (let i = 0; i < n; i++) out[i] += wk * col[i];
-    }
-    let missing = false;
-    for (let i = 0; i < n; i++) {
-      const v = out[i];
-      if (Number.isNaN(v)) missing = true;
-      else out[i] = harmonic ? wsum / v : v / wsum;
-    }
-    // Rare path: a missing child renormalises that unit's weights over the present children, like COINr.
-    if (missing) {
-      for (let i = 0; i < n; i++) {
-        if (!Number.isNaN(out[i])) continue;
-        let s = 0;
-        let sw = 0;
-        for (let j = 0; j < kids.length; j++) {
-          const k = kids[j];
-          const v = k < nInd ? cols[k][i] : work[k - nInd][i];
-          if (Number.isNaN(v)) continue;
-          sw += w[k];
-          s += harmonic ? w[k] / v : w[k] * v;
-        }
-        out[i] = sw === 0 ? Number.NaN : harmonic ? sw / s : s / sw;
-      }
-    }
-  }
-  return work[nodes - 1 - nInd];
-}
-
-/** Ranks of the index for runs [from, to) as a runs × units matrix; deterministic per run index, so chunks can run in workers. */
-export function runReplications(p: PreparedUncertainty, from: number, to: number, onProgress?: (done: number) => void): Uint16Array {
-  const n = p.units.length;
-  const out = new Uint16Array((to - from) * n);
-  const work = Array.from({ length: p.nodes.length - p.nIndicators }, () => new Float64Array(n));
-  for (let r = from; r < to; r++) {
-    const rng = mulberry32((p.seed * 2654435761 + r * 40503) >>> 0);
-    const f: Factors = [rng(), rng(), rng(), rng(), rng()];
-    const ranks = rankDesc(replicate(p, f, work));
-    const base = (r - from) * n;
-    for (let i = 0; i < n; i++) out[base + i] = ranks[i];
-    if (onProgress && (r - from) % 250 === 249) onProgress(r - from + 1);
-  }
-  return out;
 }
 
 export interface UnitInterval {
