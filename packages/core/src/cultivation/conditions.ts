@@ -63,7 +63,7 @@ export function evalCondition(c: CompiledCondition, acc: TierAcc, item: string):
 
 /**
  * What must change for a failing condition to hold: every failing part of an `all`; for an `any`, the branch
- * needing the fewest changes, then the smallest relative change. Parts that cannot be decided are skipped.
+ * needing the fewest (preferably numeric) changes, then the smallest relative change. Undecidable parts are skipped.
  * Items carry the top-level condition's key (its label explains them) and the metric to change.
  */
 export function conditionGap(c: CompiledCondition, acc: TierAcc, key = c.key): GapItem[] | null {
@@ -81,16 +81,24 @@ export function conditionGap(c: CompiledCondition, acc: TierAcc, key = c.key): G
     }
     return out;
   }
+  // Prefer branches that ask for changes in amounts over ones that ask for a status or flag (a firm can grow
+  // its sales, it cannot decide its product is new), then fewer changes, then smaller relative changes.
   let best: GapItem[] | null = null;
-  let bestCost = 0;
+  let bestKey: [number, number, number] = [0, 0, 0];
   for (const s of c.items) {
     const g = conditionGap(s, acc, key);
     if (!g) continue;
     if (g.length === 0) return [];
-    const cost = g.reduce((t, i) => t + i.relative, 0);
-    if (!best || g.length < best.length || (g.length === best.length && cost < bestCost)) {
+    let flags = 0;
+    let cost = 0;
+    for (const i of g) {
+      if (typeof i.from !== 'number') flags++;
+      cost += i.relative;
+    }
+    const k: [number, number, number] = [flags, g.length, cost];
+    if (!best || k[0] < bestKey[0] || (k[0] === bestKey[0] && (k[1] < bestKey[1] || (k[1] === bestKey[1] && k[2] < bestKey[2])))) {
       best = g;
-      bestCost = cost;
+      bestKey = k;
     }
   }
   return best;

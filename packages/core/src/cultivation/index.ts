@@ -5,7 +5,7 @@ export { copyRuleSet, editRuleSet, ruleSetInEffect } from './copy.ts';
 export { distanceToNextTier, nextTier, tierDistance } from './distance.ts';
 export { assess, assessAll } from './engine.ts';
 export type { MetricDef, MetricType } from './metrics.ts';
-export { exact, metricDef, metrics } from './metrics.ts';
+export { exact, metricDef, metricLabels, metrics } from './metrics.ts';
 export { checkRuleSet, parseRuleSet } from './parse.ts';
 export type { ProfileCheck } from './profile.ts';
 export { checkProfile, firmAge, parseProfile, profileFieldLabels, validateProfile } from './profile.ts';

@@ -283,3 +283,40 @@ export function missingFields(def: MetricDef, p: Profile): string[] {
   if (def.key === 'productSales' && out.length) return at(p.mainRevenue, 2) === undefined ? ['productSales', 'mainRevenue.2'] : [];
   return out;
 }
+
+/** Names of metrics for explanations ("gap: 研发费用占比 2.4 → 3"); province metrics `custom.*` show their key. */
+export const metricLabels: Record<string, { zh: string; en: string }> = {
+  revenue1y: { zh: '上年度营业收入（万元）', en: 'revenue last year (10k yuan)' },
+  mainRevenue1y: { zh: '上年度主营业务收入（万元）', en: 'main-business revenue last year (10k yuan)' },
+  mainShare1y: { zh: '主营业务收入占比（%）', en: 'main-business share (%)' },
+  mainGrowth1y: { zh: '主营业务收入增长率（%）', en: 'main-business growth (%)' },
+  mainGrowthAvg2y: { zh: '近两年主营业务收入平均增长率（%）', en: 'two-year average main-business growth (%)' },
+  rdExpense1y: { zh: '上年度研发费用（万元）', en: 'R&D expense last year (10k yuan)' },
+  rdExpense2y: { zh: '近两年研发费用总额（万元）', en: 'two-year R&D expense (10k yuan)' },
+  rdExpenseAvg2y: { zh: '近两年年均研发费用（万元）', en: 'two-year average R&D expense (10k yuan)' },
+  rdRatio1y: { zh: '上年度研发费用占比（%）', en: 'R&D ratio last year (%)' },
+  rdRatio2y: { zh: '近两年研发费用占比（%）', en: 'two-year R&D ratio (%)' },
+  netMargin1y: { zh: '上年度净利润率（%）', en: 'net margin last year (%)' },
+  debtRatio: { zh: '资产负债率（%）', en: 'debt ratio (%)' },
+  rdStaffShare: { zh: '研发人员占比（%）', en: 'R&D staff share (%)' },
+  yearsInNiche: { zh: '从事细分市场年限', en: 'years in niche' },
+  digitalLevel: { zh: '数字化水平等级', en: 'digital level' },
+  qualityItems: { zh: '质量管理项数', en: 'quality items' },
+  specialtyScore: { zh: '特色化得分', en: 'distinctiveness score' },
+  equityFinancing2y: { zh: '近两年股权融资（万元）', en: 'two-year equity financing (10k yuan)' },
+  equityFinancing3y: { zh: '近三年股权融资（万元）', en: 'three-year equity financing (10k yuan)' },
+  nicheShareNational: { zh: '全国细分市场占有率（%）', en: 'national niche share (%)' },
+  globalRank: { zh: '全球市场占有率排名', en: 'global market-share rank' },
+  productSales: { zh: '申请产品销售收入（万元）', en: 'product sales (10k yuan)' },
+  ipClass: { zh: '最高知识产权类别', en: 'best IP class' },
+  ipClass1Count: { zh: 'I类知识产权数量', en: 'class-I IP count' },
+  field: { zh: '主导产品所属领域', en: 'field of main products' },
+  rdInstitution: { zh: '研发机构级别', en: 'R&D institution level' },
+  honours: { zh: '荣誉资质', en: 'honours' },
+  recognized: { zh: '已认定层级', en: 'tiers held' },
+  isSme: { zh: '中小企业', en: 'is an SME' },
+  ownBrand: { zh: '自主品牌', en: 'own brand' },
+  managementCertified: { zh: '管理体系认证', en: 'management certified' },
+  violations3y: { zh: '近三年重大违规', en: 'major violations in 3 years' },
+  newProduct: { zh: '新产品', en: 'new product' },
+};

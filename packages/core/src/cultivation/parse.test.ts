@@ -144,3 +144,10 @@ describe('parseRuleSet', () => {
     expect(rs.tiers[1].scoring!.groups[2].indicators).toHaveLength(2);
   });
 });
+
+describe('metric labels', () => {
+  it('every built-in metric has a label in both languages', async () => {
+    const { metrics, metricLabels } = await import('./metrics.ts');
+    for (const key of metrics.keys()) expect(metricLabels[key], key).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+  });
+});

@@ -89,7 +89,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** A top-level condition is a reason a firm can fail, so it needs a key and a label in both languages. */
 export const namedConditionSchema = z.object({
   key: keySchema,
+  /** Short name shown in lists of failed reasons. */
   label: labelSchema,
+  /** Longer explanation (thresholds spelled out) for detail views. */
+  description: labelSchema.optional(),
   group: z.string().optional(),
   when: conditionSchema,
   ...assumption,
