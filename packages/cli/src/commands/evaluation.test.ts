@@ -122,6 +122,43 @@ describe('kaifaqu evaluate uncertainty / whatif / path / stats / preset', () => 
     for (const u of j.units) expect(u.p05).toBeLessThanOrEqual(u.p95);
   });
 
+  it('uncertainty takes the alternatives to vary from a JSON file', async () => {
+    const alt = join(tmp, 'alt.json');
+    writeFileSync(
+      alt,
+      JSON.stringify({
+        impute: [{ method: 'indicator-median' }],
+        treat: [false],
+        normalise: [{ method: 'minmax', min: 0, max: 100 }],
+        aggregate: ['arithmetic'],
+        weightNoise: 0,
+      }),
+    );
+    const { out } = await run([
+      'evaluate',
+      'uncertainty',
+      '--data',
+      DATA,
+      '--meta',
+      META,
+      '--runs',
+      '20',
+      '--alternatives',
+      alt,
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    const j = JSON.parse(out);
+    expect(j.alternatives).toMatchObject({ treat: ['off'], aggregate: ['arithmetic'], weightNoise: 0 });
+    // nothing varies: every interval collapses to one rank
+    for (const u of j.units) expect(u.p05).toBe(u.p95);
+    writeFileSync(alt, JSON.stringify({ aggregate: ['mean'] }));
+    const bad = await run(['evaluate', 'uncertainty', '--data', DATA, '--meta', META, '--alternatives', alt]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.err).toContain(`${alt}:`);
+  });
+
   it('uncertainty with --sensitivity names the choice that moves ranks most', async () => {
     const { out } = await run([
       'evaluate',

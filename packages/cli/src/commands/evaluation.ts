@@ -15,6 +15,7 @@ import {
   type PipelineSpec,
   type PreparedUncertainty,
   parsePipelineJson,
+  parseUncertaintyJson,
   pathToRank,
   prepareUncertainty,
   presetMetaCsv,
@@ -347,6 +348,10 @@ arithmetic mean with metadata weights. Subcommands (uncertainty, whatif, path, s
     .option('--weight-noise <x>', 'weights vary uniformly by ±x (0.25 = ±25%)', '0.25')
     .option('--workers <n>', 'worker threads (default: 2 for ≥ 2000 runs when 2 cores are available)')
     .option('--sensitivity <n>', 'also run variance-based sensitivity with base sample N')
+    .option(
+      '--alternatives <file.json>',
+      'alternatives to vary: {"impute":[…],"treat":[…|false],"normalise":[…],"aggregate":[…],"weightNoise":x}',
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as CommonOpts & {
         runs: string;
@@ -354,13 +359,15 @@ arithmetic mean with metadata weights. Subcommands (uncertainty, whatif, path, s
         weightNoise: string;
         workers?: string;
         sensitivity?: string;
+        alternatives?: string;
       };
       await guarded(async () => {
         const { input, spec } = loadCommon(o);
         const runs = Number(o.runs);
         const seed = Number(o.seed);
         if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new CliError('--runs must be an integer in 1..1000000');
-        const p = prepareUncertainty(input.data, input.meta, spec, { seed, weightNoise: Number(o.weightNoise) });
+        const alt = o.alternatives ? parseUncertaintyJson(read(o.alternatives), o.alternatives) : {};
+        const p = prepareUncertainty(input.data, input.meta, spec, { weightNoise: Number(o.weightNoise), ...alt, seed });
         const workers = o.workers ? Number(o.workers) : runs >= 2000 ? Math.min(2, availableParallelism()) : 1;
         const bar = progressBar(runs, 'Monte-Carlo');
         const ranks = await runParallel(p, runs, workers, (d) => bar.update(d));

@@ -94,3 +94,47 @@ export function parsePipelineJson(text: string, fileName = 'pipeline.json'): Pip
   }
   return parsePipeline(value, fileName);
 }
+
+/** Monte-Carlo alternatives as data (CLI --alternatives file, server requests); every list needs at least one entry. */
+export const uncertaintySchema = z.object({
+  runs: z.number().int().min(1).max(1_000_000).optional(),
+  seed: z.number().int().optional(),
+  impute: z.array(impute).min(1).optional(),
+  treat: z
+    .array(z.union([treat.partial(), z.literal(false)]))
+    .min(1)
+    .optional(),
+  normalise: z.array(normalise).min(1).optional(),
+  aggregate: z.array(aggMethod).min(1).optional(),
+  weightNoise: z.number().min(0).max(1).optional(),
+});
+
+export type UncertaintySpec = z.output<typeof uncertaintySchema>;
+
+/** Parses Monte-Carlo alternatives JSON text, reporting every problem with its path. */
+export function parseUncertaintyJson(text: string, fileName = 'alternatives.json'): UncertaintySpec {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ValidationError([
+      {
+        path: [fileName],
+        file: fileName,
+        message: `JSON 格式错误：${(err as Error).message}`,
+        messageEn: `malformed JSON: ${(err as Error).message}`,
+      },
+    ]);
+  }
+  const r = uncertaintySchema.safeParse(value);
+  if (r.success) return r.data;
+  throw new ValidationError(
+    r.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      file: fileName,
+      column: i.path.join('.'),
+      message: `不确定性分析配置错误：${i.message}`,
+      messageEn: `invalid alternatives: ${i.message}`,
+    })),
+  );
+}
