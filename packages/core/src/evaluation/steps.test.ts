@@ -99,6 +99,13 @@ describe('weights', () => {
     expect(w[0]).toBe(1);
     expect(1 - e).toBeGreaterThan(0);
   });
+  it('entropy by hand: columns (1, 2, 3) and (1, 1, 4)', () => {
+    // e1 = −(⅙ln⅙ + ⅓ln⅓ + ½ln½)/ln3 = 0.920620, d1 = 0.079380
+    // e2 = −(2·⅙ln⅙ + ⅔ln⅔)/ln3 = 0.789690, d2 = 0.210310; w1 = d1/(d1 + d2) = 0.27402
+    const w = entropyWeights([f64(1, 2, 3), f64(1, 1, 4)]);
+    expect(w[0]).toBeCloseTo(0.27402, 5);
+    expect(w[1]).toBeCloseTo(0.72598, 5);
+  });
   it('PCA: perfectly correlated columns share the weight equally', () => {
     const w = pcaWeights([f64(1, 2, 3, 4), f64(2, 4, 6, 8.0001)]);
     expect(w[0]).toBeCloseTo(0.5, 4);
