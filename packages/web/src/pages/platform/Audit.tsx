@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditQuery } from '@kaifaqu/contracts';
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -98,7 +98,7 @@ export default function Audit() {
           dataSource={q.data?.data ?? []}
           loading={q.isFetching}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('common.empty') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} /> }}
           expandable={{
             rowExpandable: (r) => r.before != null || r.after != null,
             expandedRowRender: (r) => (

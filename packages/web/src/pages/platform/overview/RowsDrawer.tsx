@@ -1,5 +1,5 @@
 import type { OverviewMetric, OverviewRow } from '@kaifaqu/contracts';
-import { Alert, Drawer, Grid, Table, Tag } from 'antd';
+import { Alert, Drawer, Empty, Grid, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
@@ -85,7 +85,7 @@ export function RowsDrawer({ zone, target, onClose }: { zone: string; target: Dr
           dataSource={q.data?.data ?? []}
           loading={q.isFetching}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('common.empty') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} /> }}
           pagination={{
             current: page,
             pageSize,

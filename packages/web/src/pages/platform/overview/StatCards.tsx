@@ -2,7 +2,7 @@ import type { ZoneOverview } from '@kaifaqu/contracts';
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLang, useT } from '../../../i18n/index.tsx';
-import { formatNumber, latestYear, moneyUnit } from './format.ts';
+import { formatNumber, headlineYear, moneyUnit } from './format.ts';
 import type { DrillTarget } from './types.ts';
 
 interface CardSpec {
@@ -21,7 +21,7 @@ export function StatCards({ data, onDrill }: { data: ZoneOverview; onDrill: (t: 
   const [lang] = useLang();
   const usd = moneyUnit(lang, 'usd');
   const cny = moneyUnit(lang, 'cny');
-  const fdiYear = latestYear(data.actualFdiUsdByYear);
+  const fdiYear = headlineYear(data.actualFdiUsdByYear, data.dataYear);
   const asi = data.aboveScaleIndustrial;
   const firms = t('overview.unitFirms') || undefined;
 

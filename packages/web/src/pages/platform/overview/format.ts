@@ -29,3 +29,11 @@ export function toUnit(amount: number, u: MoneyUnit): number {
 export function latestYear(byYear: Record<string, number>): string | undefined {
   return Object.keys(byYear).sort().at(-1);
 }
+
+/**
+ * The FDI year a headline card shows: the data year when the series has it (a complete year, like every other
+ * yearly figure on the page), else the latest year. The current year is usually partial (Jan–Oct).
+ */
+export function headlineYear(byYear: Record<string, number>, dataYear: number): string | undefined {
+  return String(dataYear) in byYear ? String(dataYear) : latestYear(byYear);
+}
