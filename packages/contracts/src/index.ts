@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './overview.ts';
 export * from './platform.ts';
 export * from './investment.ts';
+export * from './approvals.ts';

@@ -9,7 +9,11 @@ export type ItemTypeRow = typeof approvalItemTypes.$inferSelect;
 export type ItemPause = { from: string; to: string | null; reason?: string };
 
 export async function listItemTypes(db: Db, scope: ZoneScope): Promise<ItemTypeRow[]> {
-  return db.select().from(approvalItemTypes).where(eq(approvalItemTypes.zoneId, scope.zoneId)).orderBy(asc(approvalItemTypes.sortOrder), asc(approvalItemTypes.id));
+  return db
+    .select()
+    .from(approvalItemTypes)
+    .where(eq(approvalItemTypes.zoneId, scope.zoneId))
+    .orderBy(asc(approvalItemTypes.sortOrder), asc(approvalItemTypes.id));
 }
 
 export async function findItemType(db: Db, scope: ZoneScope, id: number): Promise<ItemTypeRow | undefined> {
@@ -156,13 +160,22 @@ export async function itemsOfApplications(db: Db, scope: ZoneScope, applicationI
 /** Items of the zone in the given states, with application and enterprise, for overdue lists and reports. */
 export async function itemsByState(db: Db, scope: ZoneScope, states: string[]) {
   return (await db
-    .select({ ...itemCols, projectName: approvalApplications.projectName, enterpriseId: approvalApplications.enterpriseId, enterpriseName: enterprises.name })
+    .select({
+      ...itemCols,
+      projectName: approvalApplications.projectName,
+      enterpriseId: approvalApplications.enterpriseId,
+      enterpriseName: enterprises.name,
+    })
     .from(approvalItems)
     .innerJoin(approvalItemTypes, eq(approvalItemTypes.id, approvalItems.itemTypeId))
     .innerJoin(approvalApplications, eq(approvalApplications.id, approvalItems.applicationId))
     .innerJoin(enterprises, eq(enterprises.id, approvalApplications.enterpriseId))
     .where(and(eq(approvalItems.zoneId, scope.zoneId), inArray(approvalItems.state, states)))
-    .orderBy(asc(approvalItems.dueOn), asc(approvalItems.id))) as (ItemRow & { projectName: string; enterpriseId: number; enterpriseName: string })[];
+    .orderBy(asc(approvalItems.dueOn), asc(approvalItems.id))) as (ItemRow & {
+    projectName: string;
+    enterpriseId: number;
+    enterpriseName: string;
+  })[];
 }
 
 /** Locks the item row for a transition (concurrent transitions on one item serialize). */
@@ -234,7 +247,16 @@ export async function insertApplication(
       .returning({ id: approvalItems.id });
     await db
       .insert(approvalItemEvents)
-      .values(rows.map((r) => ({ zoneId: scope.zoneId, itemId: r.id, fromState: null, toState: 'submitted', on: a.submittedOn, actorId: scope.actorId })));
+      .values(
+        rows.map((r) => ({
+          zoneId: scope.zoneId,
+          itemId: r.id,
+          fromState: null,
+          toState: 'submitted',
+          on: a.submittedOn,
+          actorId: scope.actorId,
+        })),
+      );
   }
   return app.id;
 }

@@ -24,7 +24,12 @@ const n = (v: unknown) => Number(v ?? 0);
 export async function outboundSummary(db: Db, scope: ZoneScope, sinceYear: number) {
   const where = and(eq(outboundInvestments.zoneId, scope.zoneId), gte(outboundInvestments.year, sinceYear));
   const [totals] = await db
-    .select({ projects: count(), countries: countDistinct(outboundInvestments.countryCode), usd: sum(outboundInvestments.contractUsd), synthetic: sql<boolean>`coalesce(bool_or(${outboundInvestments.synthetic}), false)` })
+    .select({
+      projects: count(),
+      countries: countDistinct(outboundInvestments.countryCode),
+      usd: sum(outboundInvestments.contractUsd),
+      synthetic: sql<boolean>`coalesce(bool_or(${outboundInvestments.synthetic}), false)`,
+    })
     .from(outboundInvestments)
     .where(where);
   const byCountry = await db
@@ -53,7 +58,14 @@ export async function outboundSummary(db: Db, scope: ZoneScope, sinceYear: numbe
     countries: n(totals.countries),
     contractUsd: n(totals.usd),
     synthetic: !!totals.synthetic,
-    byCountry: byCountry.map((r) => ({ ...r, nameZh: r.nameZh ?? r.code, nameEn: r.nameEn ?? r.code, alpha3: r.alpha3 ?? null, projects: n(r.projects), usd: n(r.usd) })),
+    byCountry: byCountry.map((r) => ({
+      ...r,
+      nameZh: r.nameZh ?? r.code,
+      nameEn: r.nameEn ?? r.code,
+      alpha3: r.alpha3 ?? null,
+      projects: n(r.projects),
+      usd: n(r.usd),
+    })),
     byYear: byYear.map((r) => ({ year: r.year, projects: n(r.projects), usd: n(r.usd) })),
   };
 }
@@ -108,14 +120,23 @@ export async function listPlatforms(db: Db, scope: ZoneScope) {
     .where(eq(coopProjects.zoneId, scope.zoneId))
     .orderBy(asc(coopProjects.platformId), desc(coopProjects.year), asc(coopProjects.id));
   const partners = await db
-    .select({ id: coopPartners.id, platformId: coopPartners.platformId, name: coopPartners.name, countryCode: coopPartners.countryCode, countryName: countries.nameZh, kind: coopPartners.kind })
+    .select({
+      id: coopPartners.id,
+      platformId: coopPartners.platformId,
+      name: coopPartners.name,
+      countryCode: coopPartners.countryCode,
+      countryName: countries.nameZh,
+      kind: coopPartners.kind,
+    })
     .from(coopPartners)
     .leftJoin(countries, eq(countries.code, coopPartners.countryCode))
     .where(eq(coopPartners.zoneId, scope.zoneId))
     .orderBy(asc(coopPartners.platformId), asc(coopPartners.id));
   return platforms.map((p) => ({
     ...p,
-    projects: projects.filter((x) => x.platformId === p.id).map((x) => ({ ...x, investmentUsd: x.investmentUsd == null ? null : n(x.investmentUsd) })),
+    projects: projects
+      .filter((x) => x.platformId === p.id)
+      .map((x) => ({ ...x, investmentUsd: x.investmentUsd == null ? null : n(x.investmentUsd) })),
     partners: partners.filter((x) => x.platformId === p.id),
   }));
 }
@@ -198,13 +219,27 @@ export async function cancelBooking(db: Db, scope: ZoneScope, id: number): Promi
 
 /** Resident firms, firms served, services, hours and fees; and the firms served most. */
 export async function labStats(db: Db, scope: ZoneScope) {
-  const [res] = await db.select({ n: countDistinct(labResidents.enterpriseId) }).from(labResidents).where(eq(labResidents.zoneId, scope.zoneId));
+  const [res] = await db
+    .select({ n: countDistinct(labResidents.enterpriseId) })
+    .from(labResidents)
+    .where(eq(labResidents.zoneId, scope.zoneId));
   const [svc] = await db
-    .select({ firms: countDistinct(labServices.enterpriseId), services: count(), hours: sum(labServices.hours), fees: sum(labServices.feeYuan) })
+    .select({
+      firms: countDistinct(labServices.enterpriseId),
+      services: count(),
+      hours: sum(labServices.hours),
+      fees: sum(labServices.feeYuan),
+    })
     .from(labServices)
     .where(eq(labServices.zoneId, scope.zoneId));
   const perFirm = await db
-    .select({ enterpriseId: labServices.enterpriseId, enterpriseName: enterprises.name, services: count(), hours: sum(labServices.hours), fees: sum(labServices.feeYuan) })
+    .select({
+      enterpriseId: labServices.enterpriseId,
+      enterpriseName: enterprises.name,
+      services: count(),
+      hours: sum(labServices.hours),
+      fees: sum(labServices.feeYuan),
+    })
     .from(labServices)
     .innerJoin(enterprises, eq(enterprises.id, labServices.enterpriseId))
     .where(eq(labServices.zoneId, scope.zoneId))
@@ -259,7 +294,11 @@ export async function measuresProgress(db: Db, scope: ZoneScope) {
   };
 }
 
-export async function listMeasures(db: Db, scope: ZoneScope, f: { page: number; pageSize: number; round?: number; department?: string; status?: string }) {
+export async function listMeasures(
+  db: Db,
+  scope: ZoneScope,
+  f: { page: number; pageSize: number; round?: number; department?: string; status?: string },
+) {
   const conds: SQL[] = [eq(reformMeasures.zoneId, scope.zoneId)];
   if (f.round) conds.push(eq(reformMeasures.round, f.round));
   if (f.department) conds.push(eq(reformMeasures.department, f.department));
@@ -287,10 +326,14 @@ export async function findMeasure(db: Db, scope: ZoneScope, id: number) {
   )[0];
 }
 
-export async function updateMeasure(db: Db, scope: ZoneScope, id: number, patch: { status?: string; evidence?: string | null; department?: string }) {
+export async function updateMeasure(
+  db: Db,
+  scope: ZoneScope,
+  id: number,
+  patch: { status?: string; evidence?: string | null; department?: string },
+) {
   await db
     .update(reformMeasures)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(reformMeasures.zoneId, scope.zoneId), eq(reformMeasures.id, id)));
 }
-

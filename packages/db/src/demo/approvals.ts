@@ -1,7 +1,6 @@
-import { CalendarNotLoadedError, defaultCalculator, formatDay, parseDay } from '@kaifaqu/core/calendar';
-import { type ItemAction, type ItemClock, transition } from '@kaifaqu/core/approvals';
 import { createRng, type Rng } from '@kaifaqu/core';
-import type { Db } from '../client.ts';
+import { type ItemAction, type ItemClock, transition } from '@kaifaqu/core/approvals';
+import { CalendarNotLoadedError, defaultCalculator, formatDay, parseDay } from '@kaifaqu/core/calendar';
 import {
   approvalApplications,
   approvalItemEvents,
@@ -18,6 +17,7 @@ import {
   outboundInvestments,
   reformMeasures,
 } from '../approvals/schema.ts';
+import type { Db } from '../client.ts';
 
 /**
  * Synthetic demo data for the approvals-and-services module (every record `synthetic = true`). The demo zone
@@ -36,22 +36,97 @@ export const DEFAULT_ITEM_TYPES = [
 
 // 38 countries and regions (ISO 3166 alpha-2).
 const OUTBOUND_COUNTRIES = [
-  'SG', 'DE', 'US', 'SA', 'VN', 'TH', 'MY', 'ID', 'HK', 'JP', 'KR', 'GB', 'FR', 'IT', 'NL', 'ES', 'HU', 'PL', 'RS',
-  'AE', 'EG', 'MA', 'ZA', 'NG', 'KE', 'BR', 'MX', 'CL', 'PE', 'AU', 'NZ', 'KZ', 'UZ', 'RU', 'TR', 'IL', 'PK', 'BD',
+  'SG',
+  'DE',
+  'US',
+  'SA',
+  'VN',
+  'TH',
+  'MY',
+  'ID',
+  'HK',
+  'JP',
+  'KR',
+  'GB',
+  'FR',
+  'IT',
+  'NL',
+  'ES',
+  'HU',
+  'PL',
+  'RS',
+  'AE',
+  'EG',
+  'MA',
+  'ZA',
+  'NG',
+  'KE',
+  'BR',
+  'MX',
+  'CL',
+  'PE',
+  'AU',
+  'NZ',
+  'KZ',
+  'UZ',
+  'RU',
+  'TR',
+  'IL',
+  'PK',
+  'BD',
 ];
 const OUTBOUND_INDUSTRIES = ['C39', 'C38', 'C36', 'C27', 'C26', 'C35', 'I65', 'F51', 'M73', 'C30'];
 const OUTBOUND_KINDS = ['生产基地', '研发中心', '销售公司', '并购项目', '海外仓', '合资工厂', '技术服务中心'];
 
 const DEPARTMENTS = [
-  '发展改革局', '营商环境办', '政务服务数据管理局', '规划和自然资源局', '住房和城乡建设局', '市场监督管理局', '税务局',
-  '投资促进局', '科技局', '人力资源和社会保障局', '生态环境局', '知识产权局',
+  '发展改革局',
+  '营商环境办',
+  '政务服务数据管理局',
+  '规划和自然资源局',
+  '住房和城乡建设局',
+  '市场监督管理局',
+  '税务局',
+  '投资促进局',
+  '科技局',
+  '人力资源和社会保障局',
+  '生态环境局',
+  '知识产权局',
 ];
 const MEASURE_TOPICS = [
-  '企业开办', '工程建设项目审批', '不动产登记', '获得电力', '获得用水用气', '纳税服务', '跨境贸易', '政府采购', '招标投标',
-  '知识产权保护', '市场监管', '信用修复', '人才服务', '融资服务', '涉企政策兑现', '政务服务', '数据要素', '企业注销',
+  '企业开办',
+  '工程建设项目审批',
+  '不动产登记',
+  '获得电力',
+  '获得用水用气',
+  '纳税服务',
+  '跨境贸易',
+  '政府采购',
+  '招标投标',
+  '知识产权保护',
+  '市场监管',
+  '信用修复',
+  '人才服务',
+  '融资服务',
+  '涉企政策兑现',
+  '政务服务',
+  '数据要素',
+  '企业注销',
 ];
 const MEASURE_ACTIONS = ['推行', '实施', '优化', '试点', '建立', '深化', '推广'];
-const MEASURE_OBJECTS = ['“一网通办”', '告知承诺制', '容缺受理', '并联审批', '“秒批秒办”', '全程电子化', '“一件事”集成服务', '信用承诺', '“免申即享”', '联合验收', '区域评估', '“拿地即开工”'];
+const MEASURE_OBJECTS = [
+  '“一网通办”',
+  '告知承诺制',
+  '容缺受理',
+  '并联审批',
+  '“秒批秒办”',
+  '全程电子化',
+  '“一件事”集成服务',
+  '信用承诺',
+  '“免申即享”',
+  '联合验收',
+  '区域评估',
+  '“拿地即开工”',
+];
 const ROUND_SIZES = [62, 85, 98, 110, 120, 126, 128]; // 729 measures
 const ROUND_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -65,7 +140,13 @@ function sample(rng: Rng, ids: readonly number[], k: number): number[] {
   return rng.shuffle([...ids]).slice(0, Math.min(k, ids.length));
 }
 
-export async function seedApprovalsDemo(tx: Db, zone: { id: number; code: string }, enterpriseIds: readonly number[], seed: number, refDate: string) {
+export async function seedApprovalsDemo(
+  tx: Db,
+  zone: { id: number; code: string },
+  enterpriseIds: readonly number[],
+  seed: number,
+  refDate: string,
+) {
   const rng = createRng(seed + 9);
   const big = zone.code === 'demo';
   const ids = enterpriseIds.filter((x) => x != null);
@@ -85,42 +166,58 @@ async function seedFastTrack(tx: Db, zoneId: number, ids: number[], rng: Rng, re
   const calc = defaultCalculator();
   const start = parseDay(refDate) - 540;
   const parcels = ['KXC-A', 'YH-B', 'ZJ-C', 'XH-D', 'LG-E'];
-  const nouns = ['新能源汽车零部件', '集成电路封测', '生物医药产业化', '高端装备制造', '新型显示模组', '智能制造基地', '新材料中试', '超高清视频'];
+  const nouns = [
+    '新能源汽车零部件',
+    '集成电路封测',
+    '生物医药产业化',
+    '高端装备制造',
+    '新型显示模组',
+    '智能制造基地',
+    '新材料中试',
+    '超高清视频',
+  ];
+  type Built = {
+    app: typeof approvalApplications.$inferInsert;
+    items: { item: typeof approvalItems.$inferInsert; events: Omit<typeof approvalItemEvents.$inferInsert, 'itemId' | 'zoneId'>[] }[];
+  };
+  const built: Built[] = [];
   for (let a = 0; a < nApps; a++) {
-    // The first enterprise (the demo enterprise user's) gets the first applications, so it can follow them online.
-    const enterpriseId = a < 2 ? ids[0] : rng.pick(ids);
-    const submittedOn = formatDay(start + Math.floor(((a + rng.next()) / nApps) * 530));
-    const [app] = await tx
-      .insert(approvalApplications)
-      .values({
-        zoneId,
-        enterpriseId,
-        projectName: `${rng.pick(nouns)}项目（${a + 1}期）`,
-        landParcel: `${rng.pick(parcels)}-${String(rng.int(1, 60)).padStart(2, '0')}地块`,
-        investmentYuan: rng.int(5, 300) * 10_000_000,
-        submittedOn,
-        synthetic: true,
-      })
-      .returning({ id: approvalApplications.id });
-    const chosen = types.filter((t, i) => i === 0 || rng.next() < 0.8);
+    // The first enterprise (the demo enterprise user's) gets the latest applications, so it can follow them online.
+    const enterpriseId = a >= nApps - 2 ? ids[0] : rng.pick(ids);
+    // 80 % spread over the past 18 months, the rest in the last six weeks (still under review).
+    const offset = a < nApps * 0.8 ? Math.floor(((a + rng.next()) / (nApps * 0.8)) * 500) : 500 + rng.int(0, 40);
+    const submittedOn = formatDay(start + offset);
+    const app = {
+      zoneId,
+      enterpriseId,
+      projectName: `${rng.pick(nouns)}项目（${a + 1}期）`,
+      landParcel: `${rng.pick(parcels)}-${String(rng.int(1, 60)).padStart(2, '0')}地块`,
+      investmentYuan: rng.int(5, 300) * 10_000_000,
+      submittedOn,
+      synthetic: true,
+    };
+    const items: Built['items'] = [];
+    const chosen = types.filter((_t, i) => i === 0 || rng.next() < 0.8);
     for (const t of chosen) {
       let clock: ItemClock = { state: 'submitted', legalDays: t.legalDays, acceptedOn: null, dueOn: null, completedOn: null, pauses: [] };
-      const events: { fromState: string | null; toState: string; on: string; note: string | null }[] = [
-        { fromState: null, toState: 'submitted', on: submittedOn, note: null },
-      ];
+      const events: Built['items'][number]['events'] = [{ fromState: null, toState: 'submitted', on: submittedOn, note: null }];
       // Planned steps as (action, working days after the previous step); applied until the reference date.
-      const plan: [ItemAction, number][] = [['accept', rng.int(0, 2)], ['review', 1]];
+      const plan: [ItemAction, number][] = [
+        ['accept', rng.int(0, 2)],
+        ['review', 1],
+      ];
       if (rng.next() < 0.25) plan.push(['correct', rng.int(1, Math.max(1, t.legalDays - 2))], ['resume', rng.int(2, 12)]);
-      const total = Math.max(1, Math.round(t.legalDays * (0.35 + rng.next() * 0.8)));
+      const slow = rng.next() < 0.1;
+      const total = Math.max(1, Math.round(t.legalDays * (slow ? 1.2 + rng.next() : 0.35 + rng.next() * 0.7)));
       plan.push([rng.next() < 0.06 ? 'refuse' : 'approve', Math.max(0, total - 1)]);
       let at = submittedOn;
       for (const [action, gap] of plan) {
-        let on: string;
         try {
-          on = gap === 0 ? at : action === 'resume' ? addDays(at, gap) : calc.addWorkingDays(at, gap);
+          const on = gap === 0 ? at : action === 'resume' ? addDays(at, gap) : calc.addWorkingDays(at, gap);
           if (on > refDate) break;
-          const next = transition(clock, action, on, calc, action === 'correct' ? '申请材料需补正' : undefined);
-          events.push({ fromState: clock.state, toState: next.state, on, note: action === 'correct' ? '申请材料需补正' : null });
+          const note = action === 'correct' ? '申请材料需补正' : null;
+          const next = transition(clock, action, on, calc, note ?? undefined);
+          events.push({ fromState: clock.state, toState: next.state, on, note });
           clock = next;
           at = on;
         } catch (err) {
@@ -128,11 +225,10 @@ async function seedFastTrack(tx: Db, zoneId: number, ids: number[], rng: Rng, re
           throw err;
         }
       }
-      const [item] = await tx
-        .insert(approvalItems)
-        .values({
+      items.push({
+        item: {
           zoneId,
-          applicationId: app.id,
+          applicationId: 0,
           itemTypeId: t.id,
           legalDays: t.legalDays,
           department: t.department,
@@ -142,11 +238,27 @@ async function seedFastTrack(tx: Db, zoneId: number, ids: number[], rng: Rng, re
           completedOn: clock.completedOn,
           pauses: clock.pauses,
           synthetic: true,
-        })
-        .returning({ id: approvalItems.id });
-      await tx.insert(approvalItemEvents).values(events.map((e) => ({ ...e, zoneId, itemId: item.id })));
+        },
+        events,
+      });
     }
+    built.push({ app, items });
   }
+  const appIds = await tx
+    .insert(approvalApplications)
+    .values(built.map((b) => b.app))
+    .returning({ id: approvalApplications.id });
+  const flat = built.flatMap((b, i) => b.items.map((it) => ({ ...it, item: { ...it.item, applicationId: appIds[i].id } })));
+  const itemIds: number[] = [];
+  await chunked(flat, 500, async (c) => {
+    const r = await tx
+      .insert(approvalItems)
+      .values(c.map((x) => x.item))
+      .returning({ id: approvalItems.id });
+    itemIds.push(...r.map((x) => x.id));
+  });
+  const events = flat.flatMap((x, i) => x.events.map((e) => ({ ...e, zoneId, itemId: itemIds[i] })));
+  await chunked(events, 1000, (c) => tx.insert(approvalItemEvents).values(c));
 }
 
 async function seedOutbound(tx: Db, zoneId: number, ids: number[], rng: Rng, refDate: string, big: boolean) {
@@ -156,7 +268,10 @@ async function seedOutbound(tx: Db, zoneId: number, ids: number[], rng: Rng, ref
   const nSince = big ? 246 : 40;
   const target = big ? 4_018_000_000 : 520_000_000;
   // Every country at least once, then weighted towards the first ones (Singapore, Germany, the US …).
-  const codes = [...countries, ...Array.from({ length: nSince - countries.length }, () => countries[Math.floor(countries.length * rng.next() ** 2)])];
+  const codes = [
+    ...countries,
+    ...Array.from({ length: nSince - countries.length }, () => countries[Math.floor(countries.length * rng.next() ** 2)]),
+  ];
   const weights = codes.map(() => Math.exp(rng.normal(0, 1.1)));
   const wsum = weights.reduce((a, b) => a + b, 0);
   const amounts = weights.map((w) => Math.max(100_000, Math.round(((w / wsum) * target) / 10_000) * 10_000));
@@ -187,19 +302,67 @@ async function seedOutbound(tx: Db, zoneId: number, ids: number[], rng: Rng, ref
 }
 
 const PLATFORMS = [
-  { code: 'sino-singapore', name: '中新广州知识城', nameEn: 'China-Singapore Guangzhou Knowledge City', year: 2010, partners: [['新加坡淡马锡控股', 'SG'], ['新加坡企业发展局', 'SG'], ['新加坡国立大学', 'SG']] },
-  { code: 'sino-eu', name: '中欧区域政策合作案例地区', nameEn: 'China-EU regional policy cooperation pilot', year: 2016, partners: [['德国弗劳恩霍夫协会', 'DE'], ['荷兰埃因霍温高科技园', 'NL'], ['法国里昂商会', 'FR']] },
-  { code: 'sino-saudi-jazan', name: '中沙（吉赞）产业园', nameEn: 'China-Saudi (Jazan) Industrial Park', year: 2017, partners: [['沙特吉赞经济城', 'SA'], ['沙特工业发展基金', 'SA']] },
-  { code: 'sino-israel', name: '中以高新技术产业合作区', nameEn: 'China-Israel high-tech cooperation zone', year: 2018, partners: [['以色列创新署', 'IL'], ['特拉维夫大学', 'IL']] },
+  {
+    code: 'sino-singapore',
+    name: '中新广州知识城',
+    nameEn: 'China-Singapore Guangzhou Knowledge City',
+    year: 2010,
+    partners: [
+      ['新加坡淡马锡控股', 'SG'],
+      ['新加坡企业发展局', 'SG'],
+      ['新加坡国立大学', 'SG'],
+    ],
+  },
+  {
+    code: 'sino-eu',
+    name: '中欧区域政策合作案例地区',
+    nameEn: 'China-EU regional policy cooperation pilot',
+    year: 2016,
+    partners: [
+      ['德国弗劳恩霍夫协会', 'DE'],
+      ['荷兰埃因霍温高科技园', 'NL'],
+      ['法国里昂商会', 'FR'],
+    ],
+  },
+  {
+    code: 'sino-saudi-jazan',
+    name: '中沙（吉赞）产业园',
+    nameEn: 'China-Saudi (Jazan) Industrial Park',
+    year: 2017,
+    partners: [
+      ['沙特吉赞经济城', 'SA'],
+      ['沙特工业发展基金', 'SA'],
+    ],
+  },
+  {
+    code: 'sino-israel',
+    name: '中以高新技术产业合作区',
+    nameEn: 'China-Israel high-tech cooperation zone',
+    year: 2018,
+    partners: [
+      ['以色列创新署', 'IL'],
+      ['特拉维夫大学', 'IL'],
+    ],
+  },
 ] as const;
 
 async function seedPlatforms(tx: Db, zoneId: number, rng: Rng) {
   for (const p of PLATFORMS) {
     const [row] = await tx
       .insert(coopPlatforms)
-      .values({ zoneId, code: p.code, name: p.name, nameEn: p.nameEn, establishedYear: p.year, description: `${p.name}国际合作平台（演示数据）`, synthetic: true })
+      .values({
+        zoneId,
+        code: p.code,
+        name: p.name,
+        nameEn: p.nameEn,
+        establishedYear: p.year,
+        description: `${p.name}国际合作平台（演示数据）`,
+        synthetic: true,
+      })
       .returning({ id: coopPlatforms.id });
-    await tx.insert(coopPartners).values(p.partners.map(([name, cc]) => ({ zoneId, platformId: row.id, name, countryCode: cc, kind: '合作伙伴', synthetic: true })));
+    await tx
+      .insert(coopPartners)
+      .values(p.partners.map(([name, cc]) => ({ zoneId, platformId: row.id, name, countryCode: cc, kind: '合作伙伴', synthetic: true })));
     const cc = p.partners[0][1];
     await tx.insert(coopProjects).values(
       Array.from({ length: rng.int(4, 9) }, (_, i) => ({
@@ -257,7 +420,18 @@ async function seedLabs(tx: Db, zoneId: number, ids: number[], rng: Rng, refDate
     const picks = rng.shuffle([...INSTRUMENTS]).slice(0, rng.int(3, 5));
     const rows = await tx
       .insert(labInstruments)
-      .values(picks.map(([name, model, price]) => ({ zoneId, labId: l.id, name, model, priceYuanPerHour: price, capabilities: [name], rules: '最短预约1小时', synthetic: true })))
+      .values(
+        picks.map(([name, model, price]) => ({
+          zoneId,
+          labId: l.id,
+          name,
+          model,
+          priceYuanPerHour: price,
+          capabilities: [name],
+          rules: '最短预约1小时',
+          synthetic: true,
+        })),
+      )
       .returning({ id: labInstruments.id, labId: labInstruments.labId, price: labInstruments.priceYuanPerHour });
     instruments.push(...rows);
   }
@@ -266,9 +440,17 @@ async function seedLabs(tx: Db, zoneId: number, ids: number[], rng: Rng, refDate
   const nServed = big ? 118 : 25;
   const served = sample(rng, ids, nServed);
   const residents = served.slice(0, nResidents);
-  await tx.insert(labResidents).values(
-    residents.map((enterpriseId, i) => ({ zoneId, labId: labRows[i % labRows.length].id, enterpriseId, since: addDays(refDate, -rng.int(60, 1500)), synthetic: true })),
-  );
+  await tx
+    .insert(labResidents)
+    .values(
+      residents.map((enterpriseId, i) => ({
+        zoneId,
+        labId: labRows[i % labRows.length].id,
+        enterpriseId,
+        since: addDays(refDate, -rng.int(60, 1500)),
+        synthetic: true,
+      })),
+    );
   const services = [];
   for (const [k, enterpriseId] of served.entries()) {
     const times = k < nResidents ? rng.int(3, 9) : rng.int(1, 3);
@@ -320,7 +502,26 @@ async function seedMeasures(tx: Db, zoneId: number, rng: Rng, big: boolean) {
     for (let i = 0; i < n; i++) {
       // Older rounds are done; the latest two are under way.
       const u = rng.next();
-      const status = round <= 4 ? (u < 0.97 ? 'done' : 'in_progress') : round === 5 ? (u < 0.85 ? 'done' : 'in_progress') : round === 6 ? (u < 0.6 ? 'done' : u < 0.92 ? 'in_progress' : 'planned') : u < 0.3 ? 'done' : u < 0.75 ? 'in_progress' : 'planned';
+      const status =
+        round <= 4
+          ? u < 0.97
+            ? 'done'
+            : 'in_progress'
+          : round === 5
+            ? u < 0.85
+              ? 'done'
+              : 'in_progress'
+            : round === 6
+              ? u < 0.6
+                ? 'done'
+                : u < 0.92
+                  ? 'in_progress'
+                  : 'planned'
+              : u < 0.3
+                ? 'done'
+                : u < 0.75
+                  ? 'in_progress'
+                  : 'planned';
       const topic = rng.pick(MEASURE_TOPICS);
       rows.push({
         zoneId,
