@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DomainError, ValidationError } from '@kaifaqu/core';
 import {
   CalendarNotLoadedError,
+  type CalendarOverrides,
   deadline,
   defaultCalculator,
   type PausedInterval,
@@ -14,6 +15,7 @@ import { CliError, emit } from '../output.ts';
 interface CalendarOpts {
   json?: boolean;
   overrides?: string;
+  db?: boolean;
 }
 
 /** Domain errors become CLI errors carrying both languages, e.g. "未加载2027年工作日历 (calendar for 2027 not loaded)". */
@@ -30,8 +32,22 @@ function fail(err: unknown): never {
   throw err;
 }
 
-function calculator(opts: CalendarOpts): WorkingDayCalculator {
-  if (!opts.overrides) return defaultCalculator();
+/** Overrides the 系统管理员 stored in the database (same DATABASE_URL / PGlite directory as the server). */
+async function databaseOverrides(): Promise<CalendarOverrides[]> {
+  const { withDatabase } = await import('../db.ts');
+  const { listCalendarOverrides } = await import('@kaifaqu/db');
+  return withDatabase(
+    async (database) =>
+      (await listCalendarOverrides(database.db)).map((r) => ({ year: r.year, holidays: r.holidays, workdays: r.workdays })),
+    {
+      seedIfEmpty: false,
+    },
+  );
+}
+
+async function calculator(opts: CalendarOpts): Promise<WorkingDayCalculator> {
+  const fromDb = opts.db ? await databaseOverrides() : [];
+  if (!opts.overrides) return defaultCalculator(fromDb);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(opts.overrides, 'utf8'));
@@ -40,7 +56,10 @@ function calculator(opts: CalendarOpts): WorkingDayCalculator {
     throw new CliError(`无法读取日历覆盖文件 ${opts.overrides}: ${(err as Error).message}`);
   }
   try {
-    return defaultCalculator(parseCalendarOverrides(data));
+    // A file's years win over the database's for the same year.
+    const fromFile = parseCalendarOverrides(data);
+    const years = new Set(fromFile.map((o) => o.year));
+    return defaultCalculator([...fromDb.filter((o) => !years.has(o.year)), ...fromFile]);
   } catch (err) {
     fail(err);
   }
@@ -73,12 +92,13 @@ export function register(program: Command): void {
     .argument('<n>', 'number of working days (for negative n put -- before the arguments)')
     .option('--json', 'print {"date":"YYYY-MM-DD"}')
     .option('--overrides <file>', OVERRIDES_HELP)
+    .option('--db', 'also apply the calendar overrides stored in the database by the 系统管理员')
     .addHelpText(
       'after',
       '\nExample: kaifaqu calendar add-working-days 2024-09-30 1   → 2024-10-08\nA count that runs into a year without a loaded calendar is refused (未加载YYYY年工作日历).',
     )
-    .action((date: string, n: string, opts: CalendarOpts) => {
-      const calc = calculator(opts);
+    .action(async (date: string, n: string, opts: CalendarOpts) => {
+      const calc = await calculator(opts);
       let result: string;
       try {
         result = calc.addWorkingDays(date, parseCount(n));
@@ -95,8 +115,9 @@ export function register(program: Command): void {
     .argument('<to>', 'YYYY-MM-DD')
     .option('--json', 'print {"days":n}')
     .option('--overrides <file>', OVERRIDES_HELP)
-    .action((from: string, to: string, opts: CalendarOpts) => {
-      const calc = calculator(opts);
+    .option('--db', 'also apply the calendar overrides stored in the database by the 系统管理员')
+    .action(async (from: string, to: string, opts: CalendarOpts) => {
+      const calc = await calculator(opts);
       let days: number;
       try {
         days = calc.workingDaysBetween(from, to);
@@ -114,8 +135,9 @@ export function register(program: Command): void {
     .option('--pause <from..to>', 'clock stopped on these days, both included (repeatable)', parsePause, [])
     .option('--json', 'print {"date":"YYYY-MM-DD"}')
     .option('--overrides <file>', OVERRIDES_HELP)
-    .action((accepted: string, n: string, opts: CalendarOpts & { pause: PausedInterval[] }) => {
-      const calc = calculator(opts);
+    .option('--db', 'also apply the calendar overrides stored in the database by the 系统管理员')
+    .action(async (accepted: string, n: string, opts: CalendarOpts & { pause: PausedInterval[] }) => {
+      const calc = await calculator(opts);
       let result: string;
       try {
         result = deadline(accepted, parseCount(n), opts.pause, calc);
