@@ -1,6 +1,7 @@
 // Scenario matching at 100k items: index build, query latency and heap, side by side with a PostgreSQL ILIKE
 // baseline (PGlite in-process, or the server in DATABASE_URL). Prints numbers; asserts nothing.
 // Args (use the = form; bare words are bench names): --items=N (100000), --queries=N (300), --pg-queries=N (50), --no-pg.
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -51,7 +52,10 @@ interface Sql {
 async function openSql(url: string | undefined): Promise<Sql> {
   if (url) {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    // A URL without a user name (postgres://host/db) relies on USER, which is unset in some shells; pg then sends none.
+    const u = new URL(url);
+    if (!u.username) u.username = process.env.PGUSER || process.env.USER || 'postgres';
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 1 });
     return { query: (t, p) => pool.query(t, p), close: () => pool.end(), label: 'PostgreSQL server (DATABASE_URL)' };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -123,6 +127,12 @@ export default async function (args: string[]) {
   const items = syntheticItems(n);
   const queries = syntheticQueries(nq);
   console.log(`items: ${n} synthetic (seed 7), queries: ${nq} synthetic (seed 11)`);
+  // Latency on a shared machine depends on what else runs; print the context next to the numbers.
+  console.log(
+    `machine:            ${cpus().length} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 
   const before = memMb();
   let t = performance.now();
@@ -163,9 +173,8 @@ export default async function (args: string[]) {
   console.log(`incremental:        ${fmt((performance.now() - t) / 2000)} per add/remove (1000 removes + 1000 re-adds)`);
 
   // Quality on the labelled set, same engine.
-  const evalIndex = (bigrams: boolean) => buildIndex(evalItems, { tokenizer: createTokenizer([], { bigrams }) });
-  const engineRun = (boosts: boolean, bigrams: boolean) => {
-    const ix = evalIndex(bigrams);
+  const engineRun = (boosts: boolean, bigrams: boolean, mode: 'search' | 'precise' = 'search') => {
+    const ix = buildIndex(evalItems, { tokenizer: createTokenizer([], { bigrams, mode }) });
     return Object.fromEntries(
       evalQueries.map((q) => [q.id, search(ix, q, { k: 10, kind: q.kind, boosts: boosts ? DEFAULT_BOOSTS : false }).map((m) => m.id)]),
     );
@@ -175,6 +184,7 @@ export default async function (args: string[]) {
     ['engine bm25+boosts', evaluateRun(engineRun(true, false), evalQrels)],
     ['engine +bigrams', evaluateRun(engineRun(false, true), evalQrels)],
     ['engine +bigrams+boosts', evaluateRun(engineRun(true, true), evalQrels)],
+    ['engine precise+bigrams+boosts', evaluateRun(engineRun(true, true, 'precise'), evalQrels)],
   ];
 
   if (!args.includes('--no-pg')) {
@@ -215,6 +225,6 @@ export default async function (args: string[]) {
   }
 
   console.log(`\nquality on the labelled set (${evalItems.length} items, ${evalQueries.length} queries, graded 0–3):`);
-  console.log(`  ${'ranker'.padEnd(24)}nDCG@10  MRR`);
-  for (const [name, m] of quality) console.log(`  ${name.padEnd(24)}${m.ndcg10.toFixed(4)}   ${m.mrr.toFixed(4)}`);
+  console.log(`  ${'ranker'.padEnd(31)}nDCG@10  MRR`);
+  for (const [name, m] of quality) console.log(`  ${name.padEnd(31)}${m.ndcg10.toFixed(4)}   ${m.mrr.toFixed(4)}`);
 }
