@@ -88,7 +88,7 @@ export const en: Record<MessageKey, string> = {
   'rows.value': 'Value',
   'rows.valueOutput': 'Output',
   'rows.valueFdi': 'Actual FDI',
-  'rows.valueProject': 'Project',
+  'rows.valueInvestment': 'Contracted investment',
   'rows.cluster': 'Cluster: {name}',
   'rows.industryPrefix': 'Industry: {code} {name}',
   'rows.year': '{year}',

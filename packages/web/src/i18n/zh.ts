@@ -87,7 +87,7 @@ export const zh = {
   'rows.value': '数值',
   'rows.valueOutput': '产值',
   'rows.valueFdi': '实际使用外资',
-  'rows.valueProject': '项目',
+  'rows.valueInvestment': '签约投资额',
   'rows.cluster': '集群：{name}',
   'rows.industryPrefix': '行业：{code} {name}',
   'rows.year': '{year}年',

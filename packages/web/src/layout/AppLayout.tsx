@@ -1,5 +1,5 @@
 import { Grid, Layout, Menu } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { visibleRoutes, zonePath } from '../routes.tsx';
@@ -28,6 +28,11 @@ export function AppLayout() {
     ),
   }));
   const selected = items.find((i) => pathname.startsWith(i.key))?.key;
+  const current = visibleRoutes(access).find((r) => pathname.startsWith(zonePath(zone, r.path)));
+  const pageTitle = current ? `${t(current.titleKey)} · ${t('app.name')}` : t('app.name');
+  useEffect(() => {
+    document.title = pageTitle;
+  }, [pageTitle]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -12,7 +12,8 @@ const valueKind: Partial<Record<OverviewMetric, { title: MessageKey; currency?: 
   aboveScaleIndustrial: { title: 'rows.valueOutput', currency: 'cny' },
   cluster: { title: 'rows.valueOutput', currency: 'cny' },
   actualFdi: { title: 'rows.valueFdi', currency: 'usd' },
-  fortune500Projects: { title: 'rows.valueProject' },
+  // The server sends the project's contracted investment (yuan); a string (project name) is shown as is.
+  fortune500Projects: { title: 'rows.valueInvestment', currency: 'cny' },
 };
 
 /** The rows behind one dashboard figure, paged by the server. */
