@@ -53,15 +53,22 @@ export async function overviewFigures(db: Db, scope: ZoneScope, year: number, as
       from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale
       where e.zone_id = ${z} and ${industrial} and ${activeOn(asOf)}`),
     db.execute(sql`
-      select c.code, c.name, count(m.id) as firms, coalesce(sum(y.industrial_output_yuan), 0) as output
+      with pfx as materialized (
+        select c.id as cluster_id, p from clusters c cross join lateral unnest(c.industry_prefixes) as u(p) where c.zone_id = ${z}),
+      cand as materialized (
+        select e.id, e.industry_code from enterprises e
+        where e.zone_id = ${z} and ${activeOn(asOf)} and left(e.industry_code, 2) in (select left(p, 2) from pfx)),
+      members as (
+        select pfx.cluster_id, cand.id as enterprise_id from pfx join cand on left(cand.industry_code, length(pfx.p)) = pfx.p
+        union
+        select cm.cluster_id, e.id from cluster_members cm
+        join clusters c on c.id = cm.cluster_id and c.zone_id = ${z}
+        join enterprises e on e.id = cm.enterprise_id and e.zone_id = ${z}
+        where ${activeOn(asOf)})
+      select c.code, c.name, count(m.enterprise_id) as firms, coalesce(sum(y.industrial_output_yuan), 0) as output
       from clusters c
-      left join lateral (
-        select e.id from enterprises e
-        where e.zone_id = c.zone_id and ${activeOn(asOf)} and (
-          exists (select 1 from unnest(c.industry_prefixes) pfx where e.industry_code like pfx || '%')
-          or exists (select 1 from cluster_members cm where cm.cluster_id = c.id and cm.enterprise_id = e.id))
-      ) m on true
-      left join enterprise_years y on y.enterprise_id = m.id and y.year = ${year}
+      left join members m on m.cluster_id = c.id
+      left join enterprise_years y on y.enterprise_id = m.enterprise_id and y.year = ${year}
       where c.zone_id = ${z}
       group by c.id, c.code, c.name order by output desc`),
   ]);
@@ -159,7 +166,7 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
       from = sql`from enterprises e join clusters c on c.zone_id = e.zone_id and c.code = ${q.key ?? ''}
         left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}`;
       where = sql`${where} and ${activeOn(asOf)} and (
-        exists (select 1 from unnest(c.industry_prefixes) pfx where e.industry_code like pfx || '%')
+        exists (select 1 from unnest(c.industry_prefixes) pfx where left(e.industry_code, length(pfx)) = pfx)
         or exists (select 1 from cluster_members cm where cm.cluster_id = c.id and cm.enterprise_id = e.id))`;
       value = sql`y.industrial_output_yuan`;
       break;
