@@ -1,42 +1,63 @@
 import { z } from 'zod';
 
-export const investmentStage = z.enum(['lead', 'contact', 'negotiating', 'signed', 'registered', 'started', 'producing', 'full_production', 'on_hold', 'lost']);
+export const investmentStage = z.enum([
+  'lead',
+  'contact',
+  'negotiating',
+  'signed',
+  'registered',
+  'started',
+  'producing',
+  'full_production',
+  'on_hold',
+  'lost',
+]);
 export type InvestmentStage = z.infer<typeof investmentStage>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const nonNeg = z.number().int().min(0);
 
-/** Create a project; amounts are entered in `investmentCurrency` with `rateToCny` (CNY per unit). */
-export const createProject = z.object({
+/** Project fields; amounts are entered in `investmentCurrency` with `rateToCny` (CNY per unit). No defaults, so PATCH leaves omitted fields alone. */
+const projectFields = {
   name: z.string().trim().min(2).max(200),
   investor: z.string().trim().min(2).max(200),
-  coInvestors: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  sourceCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 两位代码').nullable().default(null),
-  foreign: z.boolean().default(false),
-  fortune500Parent: z.string().trim().max(200).nullable().default(null),
-  industryCode: z.string().regex(/^(\d{2,4}|[A-T])$/, 'GB/T 4754 行业代码').nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  coInvestors: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  sourceCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'ISO 3166 两位代码')
+    .nullish(),
+  foreign: z.boolean().optional(),
+  fortune500Parent: z.string().trim().max(200).nullish(),
+  industryCode: z
+    .string()
+    .regex(/^(\d{2,4}|[A-T])$/, 'GB/T 4754 行业代码')
+    .nullish(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
   investmentAmount: z.number().positive('投资额必须为正数'),
   investmentCurrency: z.string().regex(/^[A-Z]{3}$/, '币种应为 ISO 4217 代码'),
-  rateToCny: z.number().positive('汇率必须为正数').nullable().default(null),
-  landMu: z.number().min(0).nullable().default(null),
-  floorAreaSqm: nonNeg.nullable().default(null),
-  expectedOutputYuan: nonNeg.nullable().default(null),
-  expectedTaxYuan: nonNeg.nullable().default(null),
-  leadSource: z.enum(['referral', 'expo', 'agency', 'fund', 'chain']).nullable().default(null),
-  officerId: z.number().int().positive().nullable().default(null),
-  platform: z.string().trim().max(40).nullable().default(null),
-  enterpriseId: z.number().int().positive().nullable().default(null),
+  rateToCny: z.number().positive('汇率必须为正数').nullish(),
+  landMu: z.number().min(0).nullish(),
+  floorAreaSqm: nonNeg.nullish(),
+  expectedOutputYuan: nonNeg.nullish(),
+  expectedTaxYuan: nonNeg.nullish(),
+  leadSource: z.enum(['referral', 'expo', 'agency', 'fund', 'chain']).nullish(),
+  officerId: z.number().int().positive().nullish(),
+  platform: z.string().trim().max(40).nullish(),
+  enterpriseId: z.number().int().positive().nullish(),
+};
+
+export const createProject = z.object({
+  ...projectFields,
   /** Create even though a project of the same investor/name exists. */
   confirmDuplicate: z.boolean().default(false),
 });
 export type CreateProject = z.infer<typeof createProject>;
 
-export const updateProject = createProject
-  .omit({ confirmDuplicate: true })
+export const updateProject = z
+  .object(projectFields)
   .partial()
-  .extend({ signedOn: isoDate.nullable().optional(), reason: z.string().trim().max(500).optional() });
+  .extend({ signedOn: isoDate.nullish(), reason: z.string().trim().max(500).optional() });
 export type UpdateProject = z.infer<typeof updateProject>;
 
 export const projectQuery = z.object({
@@ -78,7 +99,10 @@ export const fdiReportQuery = z.object({
 export const fdiRowInput = z.object({
   enterpriseId: z.number().int().positive(),
   month: isoMonth,
-  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   /** In `currency`. */
   contractAmount: nonNeg.default(0),
   actualAmount: nonNeg.default(0),

@@ -18,7 +18,8 @@ import { allocate } from './allocate.ts';
 const yi = 100_000_000;
 const lognormal = (rng: Rng, sd = 1) => Math.exp(rng.normal(0, sd));
 const addDays = (iso: string, d: number) => new Date(Date.parse(iso) + d * 86_400_000).toISOString().slice(0, 10);
-const day = (rng: Rng, from: string, to: string) => addDays(from, rng.int(0, Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000))));
+const day = (rng: Rng, from: string, to: string) =>
+  addDays(from, rng.int(0, Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000))));
 
 const foreignInvestors: [string, string, string, number][] = [
   ['HK', '演示港资实业集团', 'HKD', 0.92],
@@ -30,7 +31,16 @@ const foreignInvestors: [string, string, string, number][] = [
   ['FR', '演示法国美妆集团', 'EUR', 7.7],
   ['GB', '演示英国能源科技', 'GBP', 9.0],
 ];
-const domesticInvestors = ['演示新能源科技', '演示智能装备', '演示生物医药', '演示半导体材料', '演示显示科技', '演示数字产业', '演示新材料', '演示低空经济'];
+const domesticInvestors = [
+  '演示新能源科技',
+  '演示智能装备',
+  '演示生物医药',
+  '演示半导体材料',
+  '演示显示科技',
+  '演示数字产业',
+  '演示新材料',
+  '演示低空经济',
+];
 const projectKinds = ['总部项目', '智能制造基地', '研发中心', '扩产项目', '产业园', '创新中心'];
 const tagsPool = ['新一代信息技术', '生物医药', '新能源', '新材料', '高端装备', '低空经济', '人工智能', '未来产业-量子', '未来产业-氢能'];
 const industryCodes = ['3973', '2761', '3841', '2651', '3670', '3499', '2682', '6510', '3825'];
@@ -45,19 +55,40 @@ const lostReasons = ['投资方落户其他园区', '项目融资未落实', '�
  * Signed pipeline projects are dated before 2024 or domestic and carry no Fortune-500 parent, so the calibrated
  * series (35 foreign projects signed in 2024, 330 Fortune-500 projects, FDI) stay unchanged.
  */
-export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: string }, opts: { seed: number; refDate: string; full: boolean }) {
+export async function seedInvestmentDemo(
+  tx: Db,
+  zone: { id: number; code: string },
+  opts: { seed: number; refDate: string; full: boolean },
+) {
   const rng = createRng(opts.seed + 12_012);
   const z = zone.id;
-  await tx.insert(investmentSettings).values({ zoneId: z, approvalThresholdYuan: DEFAULT_APPROVAL_THRESHOLD_YUAN, stageProbabilities: { ...DEFAULT_STAGE_PROBABILITIES } });
+  await tx
+    .insert(investmentSettings)
+    .values({ zoneId: z, approvalThresholdYuan: DEFAULT_APPROVAL_THRESHOLD_YUAN, stageProbabilities: { ...DEFAULT_STAGE_PROBABILITIES } });
   await tx
     .update(investmentProjects)
     .set({ investmentAmount: sql`${investmentProjects.contractInvestmentYuan}`, investmentCurrency: 'CNY', rateToCny: '1' })
     .where(eq(investmentProjects.zoneId, z));
-  const platforms = (await tx.execute(sql`select distinct platform from enterprises where zone_id = ${z} and platform is not null order by 1`)) as unknown;
-  const platformList = (((platforms as { rows?: { platform: string }[] }).rows ?? (platforms as { platform: string }[])) as { platform: string }[]).map((r) => r.platform);
+  const platforms = (await tx.execute(
+    sql`select distinct platform from enterprises where zone_id = ${z} and platform is not null order by 1`,
+  )) as unknown;
+  const platformList = (
+    ((platforms as { rows?: { platform: string }[] }).rows ?? (platforms as { platform: string }[])) as { platform: string }[]
+  ).map((r) => r.platform);
 
   const perStage: Record<string, number> = opts.full
-    ? { lead: 40, contact: 30, negotiating: 28, signed: 12, registered: 10, started: 10, producing: 8, full_production: 6, on_hold: 8, lost: 8 }
+    ? {
+        lead: 40,
+        contact: 30,
+        negotiating: 28,
+        signed: 12,
+        registered: 10,
+        started: 10,
+        producing: 8,
+        full_production: 6,
+        on_hold: 8,
+        lost: 8,
+      }
     : { lead: 6, contact: 5, negotiating: 5, signed: 2, registered: 2, started: 2, producing: 1, full_production: 1, on_hold: 2, lost: 2 };
   const ref = opts.refDate;
   const projects: (typeof investmentProjects.$inferInsert)[] = [];
@@ -101,10 +132,14 @@ export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: strin
         platform: platformList.length ? rng.pick(platformList) : null,
         synthetic: true,
       });
-      const path = stage === 'on_hold' || stage === 'lost' ? [...PIPELINE_STAGES.slice(0, rng.int(1, 3)), stage] : PIPELINE_STAGES.slice(0, rank + 1);
+      const path =
+        stage === 'on_hold' || stage === 'lost' ? [...PIPELINE_STAGES.slice(0, rng.int(1, 3)), stage] : PIPELINE_STAGES.slice(0, rank + 1);
       histories.push(path);
     }
-  const inserted = await tx.insert(investmentProjects).values(projects).returning({ id: investmentProjects.id, stage: investmentProjects.stage, yuan: investmentProjects.contractInvestmentYuan });
+  const inserted = await tx
+    .insert(investmentProjects)
+    .values(projects)
+    .returning({ id: investmentProjects.id, stage: investmentProjects.stage, yuan: investmentProjects.contractInvestmentYuan });
 
   const stageEvents: (typeof investmentStageEvents.$inferInsert)[] = [];
   const followups: (typeof investmentFollowups.$inferInsert)[] = [];
@@ -112,7 +147,14 @@ export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: strin
     const path = histories[idx];
     let at = addDays(ref, -rng.int(200, 500));
     path.forEach((s, j) => {
-      stageEvents.push({ zoneId: z, projectId: p.id, fromStage: j === 0 ? null : path[j - 1], toStage: s, reason: s === 'on_hold' || s === 'lost' ? projects[idx].stageReason : null, at: new Date(`${at}T03:00:00Z`) });
+      stageEvents.push({
+        zoneId: z,
+        projectId: p.id,
+        fromStage: j === 0 ? null : path[j - 1],
+        toStage: s,
+        reason: s === 'on_hold' || s === 'lost' ? projects[idx].stageReason : null,
+        at: new Date(`${at}T03:00:00Z`),
+      });
       at = addDays(at, rng.int(10, 60));
     });
     const nFollow = p.stage === 'lost' ? 1 : rng.int(1, 4);
@@ -128,7 +170,13 @@ export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: strin
         projectId: p.id,
         kind: rng.pick(followKinds),
         happenedOn: d,
-        summary: rng.pick(['与投资方高层会面，介绍区内产业配套', '电话沟通用地与厂房需求', '陪同考察知识城地块', '会谈投资协议条款', '对接产业链上下游企业']),
+        summary: rng.pick([
+          '与投资方高层会面，介绍区内产业配套',
+          '电话沟通用地与厂房需求',
+          '陪同考察知识城地块',
+          '会谈投资协议条款',
+          '对接产业链上下游企业',
+        ]),
         nextAction: nextOn ? rng.pick(['提交项目方案', '组织现场踏勘', '报送领导审批', '起草投资协议', '协调规划部门']) : null,
         nextActionOn: nextOn,
         nextActionDone: !last || !nextOn,
@@ -150,27 +198,52 @@ export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: strin
     const status = signed ? 'approved' : statuses[s++ % statuses.length];
     const [a] = await tx
       .insert(investmentApprovals)
-      .values({ zoneId: z, projectId: p.id, status, amountYuan: yuan, note: '项目投资额较大，提请领导审批签约', decidedAt: status === 'approved' || status === 'returned' ? new Date(`${addDays(ref, -rng.int(1, 60))}T06:00:00Z`) : null, synthetic: true })
+      .values({
+        zoneId: z,
+        projectId: p.id,
+        status,
+        amountYuan: yuan,
+        note: '项目投资额较大，提请领导审批签约',
+        decidedAt: status === 'approved' || status === 'returned' ? new Date(`${addDays(ref, -rng.int(1, 60))}T06:00:00Z`) : null,
+        synthetic: true,
+      })
       .returning({ id: investmentApprovals.id });
     const ev: { action: string; comment: string | null }[] = [{ action: 'create', comment: null }];
     if (status !== 'draft') ev.push({ action: 'submit', comment: null });
     if (status === 'approved') ev.push({ action: 'approve', comment: '同意签约，请抓紧推进落地' });
     if (status === 'returned') ev.push({ action: 'return', comment: '请补充投资方资信材料后重新提交' });
-    await tx.insert(investmentApprovalEvents).values(ev.map((e, j) => ({ zoneId: z, approvalId: a.id, ...e, seen: true, at: new Date(`${addDays(ref, -70 + j * 5)}T04:00:00Z`) })));
+    await tx
+      .insert(investmentApprovalEvents)
+      .values(
+        ev.map((e, j) => ({ zoneId: z, approvalId: a.id, ...e, seen: true, at: new Date(`${addDays(ref, -70 + j * 5)}T04:00:00Z`) })),
+      );
   }
 
   // Funds and venture firms (招投联动): the seed's "2024年上半年新增创投机构26家、新增资金48亿元" in the calibrated zone.
   const funds: (typeof investmentFunds.$inferInsert)[] = [];
   const h1Count = opts.full ? 26 : 3;
-  const h1Sizes = allocate(opts.full ? 48 * yi : 5 * yi, Array.from({ length: h1Count }, () => lognormal(rng, 0.7)));
-  h1Sizes.forEach((size, k) =>
-    funds.push({ zoneId: z, name: `演示创投${String(k + 1).padStart(2, '0')}号私募股权投资合伙企业`, kind: 'venture', fundSizeYuan: size, landedOn: day(rng, '2024-01-01', '2024-06-30'), manager: `演示资本管理${(k % 9) + 1}公司`, synthetic: true }),
+  const h1Sizes = allocate(
+    opts.full ? 48 * yi : 5 * yi,
+    Array.from({ length: h1Count }, () => lognormal(rng, 0.7)),
   );
+  for (const [k, size] of h1Sizes.entries())
+    funds.push({
+      zoneId: z,
+      name: `演示创投${String(k + 1).padStart(2, '0')}号私募股权投资合伙企业`,
+      kind: 'venture',
+      fundSizeYuan: size,
+      landedOn: day(rng, '2024-01-01', '2024-06-30'),
+      manager: `演示资本管理${(k % 9) + 1}公司`,
+      synthetic: true,
+    });
   const earlier = opts.full ? 14 : 3;
   for (let k = 0; k < earlier; k++)
     funds.push({
       zoneId: z,
-      name: k < 5 ? `演示${rng.pick(['新能源', '生物医药', '集成电路', '智能装备', '新材料'])}产业投资基金${k + 1}期` : `演示早期创投${k}号基金`,
+      name:
+        k < 5
+          ? `演示${rng.pick(['新能源', '生物医药', '集成电路', '智能装备', '新材料'])}产业投资基金${k + 1}期`
+          : `演示早期创投${k}号基金`,
       kind: k < 5 ? 'industry_fund' : k % 3 === 0 ? 'angel' : 'venture',
       fundSizeYuan: Math.round(lognormal(rng, 0.6) * (k < 5 ? 20 : 3) * yi),
       landedOn: day(rng, '2019-01-01', '2023-12-31'),
@@ -179,7 +252,15 @@ export async function seedInvestmentDemo(tx: Db, zone: { id: number; code: strin
     });
   const later = opts.full ? 4 : 1;
   for (let k = 0; k < later; k++)
-    funds.push({ zoneId: z, name: `演示科创投资${k + 1}号基金`, kind: 'venture', fundSizeYuan: Math.round(lognormal(rng, 0.5) * 1.5 * yi), landedOn: day(rng, '2024-07-01', '2024-10-31'), manager: '演示资本管理1公司', synthetic: true });
+    funds.push({
+      zoneId: z,
+      name: `演示科创投资${k + 1}号基金`,
+      kind: 'venture',
+      fundSizeYuan: Math.round(lognormal(rng, 0.5) * 1.5 * yi),
+      landedOn: day(rng, '2024-07-01', '2024-10-31'),
+      manager: '演示资本管理1公司',
+      synthetic: true,
+    });
   const fundRows = await tx.insert(investmentFunds).values(funds).returning({ id: investmentFunds.id, landedOn: investmentFunds.landedOn });
   const firms = await tx
     .select({ id: enterprises.id })

@@ -17,10 +17,15 @@ import {
   investmentStageEvents,
 } from './schema.ts';
 
-const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 const n = (v: unknown) => Number(v ?? 0);
 
-export type ProjectRow = typeof investmentProjects.$inferSelect & { officerName: string | null; enterpriseName: string | null; countryName: string | null; industryName: string | null };
+export type ProjectRow = typeof investmentProjects.$inferSelect & {
+  officerName: string | null;
+  enterpriseName: string | null;
+  countryName: string | null;
+  industryName: string | null;
+};
 export type ProjectInsert = Omit<typeof investmentProjects.$inferInsert, 'id' | 'zoneId' | 'investorKey' | 'nameKey'>;
 
 const projectCols = {
@@ -30,7 +35,13 @@ const projectCols = {
   countryName: countries.nameZh,
   industryName: industries.name,
 };
-const flat = (r: { p: typeof investmentProjects.$inferSelect; officerName: string | null; enterpriseName: string | null; countryName: string | null; industryName: string | null }): ProjectRow => ({
+const flat = (r: {
+  p: typeof investmentProjects.$inferSelect;
+  officerName: string | null;
+  enterpriseName: string | null;
+  countryName: string | null;
+  industryName: string | null;
+}): ProjectRow => ({
   ...r.p,
   officerName: r.officerName,
   enterpriseName: r.enterpriseName,
@@ -98,14 +109,16 @@ export async function findDuplicateProjects(db: Db, scope: ZoneScope, investor: 
     where p.zone_id = ${scope.zoneId} and (p.investor_key = k.ik or p.name_key = k.nk) and k.ik <> ''
       ${exceptId ? sql`and p.id <> ${exceptId}` : sql``}
     order by same_project desc, p.id limit 20`);
-  return rowsOf<{ id: number; name: string; investor: string; stage: string; same_project: boolean; same_investor: boolean }>(r).map((x) => ({
-    id: n(x.id),
-    name: x.name,
-    investor: x.investor,
-    stage: x.stage,
-    sameProject: Boolean(x.same_project),
-    sameInvestor: Boolean(x.same_investor),
-  }));
+  return rowsOf<{ id: number; name: string; investor: string; stage: string; same_project: boolean; same_investor: boolean }>(r).map(
+    (x) => ({
+      id: n(x.id),
+      name: x.name,
+      investor: x.investor,
+      stage: x.stage,
+      sameProject: Boolean(x.same_project),
+      sameInvestor: Boolean(x.same_investor),
+    }),
+  );
 }
 /** Same normalisation as the generated `investor_key` / `name_key` columns. */
 const normalise = (v: string) =>
@@ -127,11 +140,18 @@ export async function updateProject(db: Db, scope: ZoneScope, id: number, patch:
 }
 
 export async function deleteProject(db: Db, scope: ZoneScope, id: number): Promise<void> {
-  await db.update(investmentFundDeals).set({ projectId: null }).where(and(eq(investmentFundDeals.zoneId, scope.zoneId), eq(investmentFundDeals.projectId, id)));
+  await db
+    .update(investmentFundDeals)
+    .set({ projectId: null })
+    .where(and(eq(investmentFundDeals.zoneId, scope.zoneId), eq(investmentFundDeals.projectId, id)));
   await db.delete(investmentProjects).where(and(eq(investmentProjects.zoneId, scope.zoneId), eq(investmentProjects.id, id)));
 }
 
-export async function insertStageEvent(db: Db, scope: ZoneScope, e: { projectId: number; fromStage: string | null; toStage: string; reason: string | null }) {
+export async function insertStageEvent(
+  db: Db,
+  scope: ZoneScope,
+  e: { projectId: number; fromStage: string | null; toStage: string; reason: string | null },
+) {
   await db.insert(investmentStageEvents).values({ ...e, zoneId: scope.zoneId, actorId: scope.actorId });
 }
 
@@ -161,7 +181,13 @@ export async function insertFollowup(
   await db
     .update(investmentFollowups)
     .set({ nextActionDone: true })
-    .where(and(eq(investmentFollowups.zoneId, scope.zoneId), eq(investmentFollowups.projectId, f.projectId), eq(investmentFollowups.nextActionDone, false)));
+    .where(
+      and(
+        eq(investmentFollowups.zoneId, scope.zoneId),
+        eq(investmentFollowups.projectId, f.projectId),
+        eq(investmentFollowups.nextActionDone, false),
+      ),
+    );
   const [r] = await db
     .insert(investmentFollowups)
     .values({ ...f, zoneId: scope.zoneId, actorId: scope.actorId, nextActionDone: !f.nextActionOn })
@@ -203,7 +229,12 @@ export async function projectFollowups(db: Db, scope: ZoneScope, projectId: numb
 /** Open next actions due before `today`, on projects still in play (not 流失). */
 export async function overdueFollowups(db: Db, scope: ZoneScope, today: string, officerId?: number) {
   return db
-    .select({ ...followupCols, projectName: investmentProjects.name, stage: investmentProjects.stage, officerId: investmentProjects.officerId })
+    .select({
+      ...followupCols,
+      projectName: investmentProjects.name,
+      stage: investmentProjects.stage,
+      officerId: investmentProjects.officerId,
+    })
     .from(investmentFollowups)
     .innerJoin(investmentProjects, eq(investmentProjects.id, investmentFollowups.projectId))
     .leftJoin(users, eq(users.id, investmentFollowups.actorId))
@@ -221,7 +252,11 @@ export async function overdueFollowups(db: Db, scope: ZoneScope, today: string, 
 }
 
 // ---- approvals ----
-export async function insertApproval(db: Db, scope: ZoneScope, a: { projectId: number; amountYuan: number; note: string | null; status: string }) {
+export async function insertApproval(
+  db: Db,
+  scope: ZoneScope,
+  a: { projectId: number; amountYuan: number; note: string | null; status: string },
+) {
   const [r] = await db
     .insert(investmentApprovals)
     .values({ ...a, zoneId: scope.zoneId, requestedBy: scope.actorId })
@@ -253,7 +288,13 @@ export async function approvedAmount(db: Db, scope: ZoneScope, projectId: number
   const r = await db
     .select({ m: sql<string | null>`max(${investmentApprovals.amountYuan})` })
     .from(investmentApprovals)
-    .where(and(eq(investmentApprovals.zoneId, scope.zoneId), eq(investmentApprovals.projectId, projectId), eq(investmentApprovals.status, 'approved')));
+    .where(
+      and(
+        eq(investmentApprovals.zoneId, scope.zoneId),
+        eq(investmentApprovals.projectId, projectId),
+        eq(investmentApprovals.status, 'approved'),
+      ),
+    );
   return r[0]?.m == null ? null : n(r[0].m);
 }
 
@@ -308,7 +349,14 @@ export async function listApprovals(db: Db, scope: ZoneScope, f: { status?: stri
 /** In-app notifications: approvals waiting for a leader, and decisions on the caller's own requests not yet seen. */
 export async function approvalNotifications(db: Db, scope: ZoneScope, isLeader: boolean) {
   const pending = isLeader
-    ? n((await db.select({ n: count() }).from(investmentApprovals).where(and(eq(investmentApprovals.zoneId, scope.zoneId), eq(investmentApprovals.status, 'pending'))))[0].n)
+    ? n(
+        (
+          await db
+            .select({ n: count() })
+            .from(investmentApprovals)
+            .where(and(eq(investmentApprovals.zoneId, scope.zoneId), eq(investmentApprovals.status, 'pending')))
+        )[0].n,
+      )
     : 0;
   const decided = scope.actorId
     ? await db
@@ -344,14 +392,21 @@ export async function markNotificationsSeen(db: Db, scope: ZoneScope, eventIds: 
     update investment_approval_events ev set seen = true
     from investment_approvals a
     where ev.approval_id = a.id and a.requested_by = ${scope.actorId} and ev.zone_id = ${scope.zoneId}
-      and ev.id in (${sql.join(eventIds.map((i) => sql`${i}`), sql`, `)})`);
+      and ev.id in (${sql.join(
+        eventIds.map((i) => sql`${i}`),
+        sql`, `,
+      )})`);
 }
 
 // ---- settings ----
 export async function getSettings(db: Db, scope: ZoneScope) {
   return (await db.select().from(investmentSettings).where(eq(investmentSettings.zoneId, scope.zoneId)))[0];
 }
-export async function putSettings(db: Db, scope: ZoneScope, s: { approvalThresholdYuan: number; stageProbabilities: Record<string, number> }) {
+export async function putSettings(
+  db: Db,
+  scope: ZoneScope,
+  s: { approvalThresholdYuan: number; stageProbabilities: Record<string, number> },
+) {
   await db
     .insert(investmentSettings)
     .values({ zoneId: scope.zoneId, ...s })
@@ -364,16 +419,20 @@ export async function kanban(db: Db, scope: ZoneScope, f: { q?: string; foreign?
   const where = projectWhere(scope, f);
   const [sums, cards] = await Promise.all([
     db
-      .select({ stage: investmentProjects.stage, count: count(), sumYuan: sql<string>`coalesce(sum(${investmentProjects.contractInvestmentYuan}), 0)` })
+      .select({
+        stage: investmentProjects.stage,
+        count: count(),
+        sumYuan: sql<string>`coalesce(sum(${investmentProjects.contractInvestmentYuan}), 0)`,
+      })
       .from(investmentProjects)
       .where(where)
       .groupBy(investmentProjects.stage),
     db.execute(sql`
       select * from (
-        select p.id, p.name, p.investor, p.stage, p.foreign, p.source_country, p.contract_investment_yuan, p.officer_id,
-          u.display_name as officer_name, p.synthetic, p.fortune500_parent, p.updated_at,
-          row_number() over (partition by p.stage order by p.contract_investment_yuan desc nulls last, p.id) as rn
-        from investment_projects p left join users u on u.id = p.officer_id
+        select investment_projects.id, investment_projects.name, investor, stage, "foreign", source_country, contract_investment_yuan,
+          officer_id, u.display_name as officer_name, investment_projects.synthetic, fortune500_parent,
+          row_number() over (partition by stage order by contract_investment_yuan desc nulls last, investment_projects.id) as rn
+        from investment_projects left join users u on u.id = investment_projects.officer_id
         where ${where}
       ) x where rn <= ${perStage}`),
   ]);
@@ -472,7 +531,14 @@ export async function enterprisesInZone(db: Db, scope: ZoneScope, ids: number[])
  * Grouped rows for the FDI report over [fromMonth, toMonth] ('YYYY-MM-01'): FDI by month × source country × 大类,
  * new foreign-invested enterprises by establishment month × country × 大类, and the signed foreign projects series.
  */
-export async function fdiReportRows(db: Db, scope: ZoneScope, fromMonth: string, toMonth: string, cur: { from: string; to: string }, prev: { from: string; to: string }) {
+export async function fdiReportRows(
+  db: Db,
+  scope: ZoneScope,
+  fromMonth: string,
+  toMonth: string,
+  cur: { from: string; to: string },
+  prev: { from: string; to: string },
+) {
   const z = scope.zoneId;
   const [fdi, ents, signed, names] = await Promise.all([
     db.execute(sql`
@@ -516,7 +582,12 @@ export async function fdiReportRows(db: Db, scope: ZoneScope, fromMonth: string,
       industry: (r.industry as string | null) ?? null,
       count: n(r.n),
     })),
-    signedForeignProjects: { count: n(s.cur_n), contractInvestmentYuan: n(s.cur_yuan), prevCount: n(s.prev_n), prevContractInvestmentYuan: n(s.prev_yuan) },
+    signedForeignProjects: {
+      count: n(s.cur_n),
+      contractInvestmentYuan: n(s.cur_yuan),
+      prevCount: n(s.prev_n),
+      prevContractInvestmentYuan: n(s.prev_yuan),
+    },
     countryNames,
     industryNames,
   };
@@ -543,9 +614,18 @@ export async function listFunds(db: Db, scope: ZoneScope) {
   }));
 }
 export async function findFund(db: Db, scope: ZoneScope, id: number) {
-  return (await db.select().from(investmentFunds).where(and(eq(investmentFunds.zoneId, scope.zoneId), eq(investmentFunds.id, id))))[0];
+  return (
+    await db
+      .select()
+      .from(investmentFunds)
+      .where(and(eq(investmentFunds.zoneId, scope.zoneId), eq(investmentFunds.id, id)))
+  )[0];
 }
-export async function insertFund(db: Db, scope: ZoneScope, f: { name: string; kind: string; fundSizeYuan: number; landedOn: string; manager: string | null }) {
+export async function insertFund(
+  db: Db,
+  scope: ZoneScope,
+  f: { name: string; kind: string; fundSizeYuan: number; landedOn: string; manager: string | null },
+) {
   const [r] = await db
     .insert(investmentFunds)
     .values({ ...f, zoneId: scope.zoneId })
@@ -591,11 +671,26 @@ export async function capitalRows(db: Db, scope: ZoneScope, fromDay: string, toD
     db
       .select({ kind: investmentFunds.kind, fundSizeYuan: investmentFunds.fundSizeYuan, landedOn: investmentFunds.landedOn })
       .from(investmentFunds)
-      .where(and(eq(investmentFunds.zoneId, scope.zoneId), sql`${investmentFunds.landedOn} >= ${fromDay}::date and ${investmentFunds.landedOn} < ${toDayExclusive}::date`)),
+      .where(
+        and(
+          eq(investmentFunds.zoneId, scope.zoneId),
+          sql`${investmentFunds.landedOn} >= ${fromDay}::date and ${investmentFunds.landedOn} < ${toDayExclusive}::date`,
+        ),
+      ),
     db
-      .select({ amountYuan: investmentFundDeals.amountYuan, dealOn: investmentFundDeals.dealOn, enterpriseId: investmentFundDeals.enterpriseId, projectId: investmentFundDeals.projectId })
+      .select({
+        amountYuan: investmentFundDeals.amountYuan,
+        dealOn: investmentFundDeals.dealOn,
+        enterpriseId: investmentFundDeals.enterpriseId,
+        projectId: investmentFundDeals.projectId,
+      })
       .from(investmentFundDeals)
-      .where(and(eq(investmentFundDeals.zoneId, scope.zoneId), sql`${investmentFundDeals.dealOn} >= ${fromDay}::date and ${investmentFundDeals.dealOn} < ${toDayExclusive}::date`)),
+      .where(
+        and(
+          eq(investmentFundDeals.zoneId, scope.zoneId),
+          sql`${investmentFundDeals.dealOn} >= ${fromDay}::date and ${investmentFundDeals.dealOn} < ${toDayExclusive}::date`,
+        ),
+      ),
   ]);
   return { funds, deals };
 }
@@ -604,4 +699,3 @@ export async function userInZone(db: Db, scope: ZoneScope, userId: number): Prom
   const r = await db.execute(sql`select 1 from memberships where zone_id = ${scope.zoneId} and user_id = ${userId} limit 1`);
   return rowsOf(r).length > 0;
 }
-
