@@ -156,6 +156,15 @@ try {
     assert(overflow <= 0, `page is ${overflow}px wider than the viewport`);
   });
 
+  await check('logout returns to the login page and ends the session', async () => {
+    await page.goto(`${BASE_URL}/z/demo/overview`);
+    await page.getByTestId('user-menu').hover();
+    await page.getByText('退出登录').click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${BASE_URL}/z/demo/overview`);
+    await page.waitForURL(/\/login\?next=/);
+  });
+
   await check('no console errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join(' | '));
   });

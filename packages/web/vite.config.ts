@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // Dev-time only: point the proxy at another API server (e.g. a private one on another port).
+    proxy: { '/api': process.env.KFQ_API_URL ?? 'http://127.0.0.1:3000' },
   },
   build: {
     outDir: 'dist',

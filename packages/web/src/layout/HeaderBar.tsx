@@ -83,7 +83,7 @@ export function HeaderBar({ collapsed, onToggleMenu }: { collapsed: boolean; onT
             ],
           }}
         >
-          <Button type="text" icon={<UserOutlined />}>
+          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
             {compact ? null : me?.displayName}
           </Button>
         </Dropdown>
