@@ -15,7 +15,11 @@ import type { MessageKey } from './i18n/index.tsx';
 
 const Overview = lazy(() => import('./pages/platform/Overview.tsx'));
 const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
+const InvestmentHome = lazy(() => import('./pages/investment/InvestmentHome.tsx'));
+const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.tsx'));
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
+const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
+const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
 
 /** One row drives both a react-router route and (unless hidden) a left-menu item. */
 export interface AppRoute {
@@ -57,8 +61,9 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.investment',
     icon: <FundOutlined />,
     access: 'canSeeInvestment',
-    element: <ModulePlaceholder module="investment" />,
+    element: <InvestmentHome />,
   },
+  { path: 'investment/projects/:id', titleKey: 'nav.investment', access: 'canSeeInvestment', element: <InvestmentProject />, hideInMenu: true },
   {
     path: 'scenarios',
     titleKey: 'nav.scenarios',
@@ -72,8 +77,9 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.approvals',
     icon: <FileProtectOutlined />,
     access: 'canSeeApprovals',
-    element: <ModulePlaceholder module="approvals" />,
+    element: <ApprovalsHome />,
   },
+  { path: 'approvals/applications/:id', titleKey: 'nav.approvals', access: 'canSeeApprovals', element: <ApplicationDetail />, hideInMenu: true },
   { path: 'audit', titleKey: 'nav.audit', icon: <AuditOutlined />, access: 'canSeeAudit', element: <Audit /> },
 ];
 
