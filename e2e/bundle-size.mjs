@@ -1,9 +1,10 @@
 // Prints the JS a first visit downloads (entry script + modulepreloads named in dist/index.html), gzip-compressed.
+// Usage: node e2e/bundle-size.mjs [distDir]  (default packages/web/dist)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = new URL('../packages/web/dist/', import.meta.url).pathname;
+const dist = process.argv[2] ?? new URL('../packages/web/dist/', import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 let raw = 0;

@@ -6,13 +6,14 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from './api/client.ts';
 import { I18nProvider, useLang } from './i18n/index.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
 import { Guard } from './layout/Guard.tsx';
 import { HomeRedirect, ZoneIndexRedirect } from './layout/HomeRedirect.tsx';
 import { PageSpinner } from './layout/PageSpinner.tsx';
 import { RequireAuth } from './layout/RequireAuth.tsx';
 import { zoneRoutes } from './routes.tsx';
 
+// The signed-in shell (menu, header, zone switcher) loads after login, keeping the public pages light.
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const Landing = lazy(() => import('./pages/public/Landing.tsx'));
 const Login = lazy(() => import('./pages/login/Login.tsx'));
 

@@ -7,7 +7,7 @@ import { HeaderBar } from './HeaderBar.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 import { useAccess } from './useAccess.ts';
 
-export function AppLayout() {
+export default function AppLayout() {
   const t = useT();
   const { zone = '' } = useParams();
   const { pathname } = useLocation();
