@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,5 +104,18 @@ describe('kaifaqu scenarios evaluate', () => {
       expect(r.mrr).toBeLessThanOrEqual(1);
     }
     expect(await run(['scenarios', 'evaluate'])).toContain('nDCG@10');
+  });
+});
+
+describe('kaifaqu scenarios (spawned binary)', () => {
+  it('exits non-zero with a bilingual reason on stderr and nothing on stdout', () => {
+    const bin = new URL('../../bin/kaifaqu.js', import.meta.url).pathname;
+    const empty = file('empty-spawn.json', [{ id: 'q', text: '' }]);
+    const r = spawnSync(process.execPath, [bin, 'scenarios', 'match', '--items', items, '--queries', empty, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/不能为空.*must not be empty/);
   });
 });
