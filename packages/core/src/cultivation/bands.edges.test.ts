@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from './engine.ts';
+import { explain } from './explain.ts';
 import { miit2022 } from './rulesets/index.ts';
 import { sampleProfile } from './testing.ts';
 import type { Profile, TierKey } from './types.ts';
@@ -240,7 +241,7 @@ describe('专精特新 band edges', () => {
 });
 
 function check(tier: TierKey, key: string, over: Partial<Profile>) {
-  return assess(sampleProfile(over), miit2022, tier).checks[key];
+  return explain(sampleProfile(over), miit2022, tier).conditions.find((c) => c.key === key)!.result;
 }
 
 describe('专精特新 prerequisite edges', () => {

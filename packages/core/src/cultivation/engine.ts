@@ -7,11 +7,12 @@ import { compileGroups, indicatorGap, scoreIndicator } from './scoring.ts';
 import type { Assessment, GapItem, IndicatorResult, Profile, TierKey, TierResult, Tri } from './types.ts';
 import { tierOrder } from './types.ts';
 
-interface Named {
+export interface Named {
   key: string;
   cond: CompiledCondition;
+  path: string;
 }
-interface CompiledTier {
+export interface CompiledTier {
   tier: Tier;
   prerequisites: Named[];
   directPaths: Named[];
@@ -22,11 +23,11 @@ interface CompiledTier {
 // Compiled once per rule-set object; rule sets are treated as immutable values (copyRuleSet makes new ones).
 const compiledCache = new WeakMap<RuleSet, Map<TierKey, CompiledTier>>();
 
-function compile(rs: RuleSet): Map<TierKey, CompiledTier> {
+export function compile(rs: RuleSet): Map<TierKey, CompiledTier> {
   let c = compiledCache.get(rs);
   if (c) return c;
   const named = (list: Tier['prerequisites'] | undefined) =>
-    (list ?? []).map((n) => ({ key: n.key, cond: compileCondition(n.when, n.key) }));
+    (list ?? []).map((n) => ({ key: n.key, cond: compileCondition(n.when, n.key), path: `direct:${n.key}` }));
   c = new Map();
   for (const tier of rs.tiers) {
     c.set(tier.key, {
@@ -45,58 +46,61 @@ const and3 = (a: Tri3, b: Tri3): Tri3 => (a === false || b === false ? false : a
 const or3 = (a: Tri3, b: Tri3): Tri3 => (a === true || b === true ? true : a === null || b === null ? null : false);
 const toTri = (t: Tri3): Tri => (t === null ? 'undetermined' : t);
 
-function evalAll(list: Named[], acc: TierAcc, checks: Record<string, Tri>, failed: string[] | null): Tri3 {
+function evalAll(list: Named[], acc: TierAcc, failed: string[]): Tri3 {
   let r: Tri3 = true;
   for (const n of list) {
     const x = evalCondition(n.cond, acc, n.key);
-    checks[n.key] = toTri(x);
     if (x === false && failed) failed.push(n.key);
     r = and3(r, x);
   }
   return r;
 }
 
-function firstDirect(list: Named[], acc: TierAcc, checks: Record<string, Tri>): { result: Tri3; key: string | null } {
-  let r: Tri3 = false;
-  let key: string | null = null;
+/** The first direct path that holds (its compiled path string), null if none does, undefined if one might. */
+function firstDirect(list: Named[], acc: TierAcc): string | null | undefined {
+  let unknown = false;
   for (const n of list) {
     const x = evalCondition(n.cond, acc, n.key);
-    checks[n.key] = toTri(x);
-    if (x === true && key === null) key = n.key;
-    r = or3(r, x);
+    if (x === true) return n.path;
+    if (x === null) unknown = true;
   }
-  return { result: r, key };
+  return unknown ? undefined : null;
 }
 
 function criteriaGaps(list: Named[], acc: TierAcc, failed: readonly string[]): GapItem[] {
   const out: GapItem[] = [];
-  for (const n of list) if (failed.includes(n.key)) out.push(...(conditionGap(n.cond, acc) ?? []));
+  for (const n of list) {
+    if (!failed.includes(n.key)) continue;
+    const g = conditionGap(n.cond, acc);
+    if (g) for (const i of g) out.push(i);
+  }
   return out;
 }
 
 const NO_GAP: GapItem[] = Object.freeze([]) as unknown as GapItem[];
 
-function finish(
+function result(
   ct: CompiledTier,
   acc: TierAcc,
   eligible: Tri3,
   path: string | null,
-  checks: Record<string, Tri>,
   failed: string[],
   gap: GapItem[],
-  score?: { total: number; pass: number; reach: number; groups: Record<string, number>; indicators: IndicatorResult[] },
+  total?: number,
+  reach?: number,
+  groups?: Record<string, number>,
+  indicators?: IndicatorResult[],
 ): TierResult {
   // One literal with every field in the same order, so all results share a shape (cheap to keep 40,000 of them).
   return {
     tier: ct.tier.key,
     eligible: toTri(eligible),
     path,
-    total: score?.total,
-    pass: score?.pass,
-    maxReachable: score?.reach,
-    groups: score?.groups,
-    indicators: score?.indicators,
-    checks,
+    total,
+    pass: ct.tier.scoring?.pass,
+    maxReachable: reach,
+    groups,
+    indicators,
     failed,
     missing: acc.missing,
     insufficient: acc.insufficient,
@@ -106,31 +110,35 @@ function finish(
 
 function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
   const acc = new TierAcc(ctx);
-  const checks: Record<string, Tri> = {};
   const failed: string[] = [];
-  const prereq = evalAll(ct.prerequisites, acc, checks, failed);
-  const direct = firstDirect(ct.directPaths, acc, checks);
+  const prereq = evalAll(ct.prerequisites, acc, failed);
+  const direct = firstDirect(ct.directPaths, acc);
+  const directTri: Tri3 = direct ? true : direct === null ? false : null;
 
   if (ct.tier.kind === 'criteria') {
-    const critFailed: string[] = [];
-    const crit = evalAll(ct.criteria, acc, checks, critFailed);
-    const achieved = or3(crit, direct.result);
+    const before = failed.length;
+    const crit = evalAll(ct.criteria, acc, failed);
+    const achieved = or3(crit, directTri);
     const eligible = and3(prereq, achieved);
-    const path = eligible ? (crit ? 'criteria' : `direct:${direct.key}`) : null;
-    if (achieved === false) failed.push(...critFailed);
+    // Criteria a direct path replaced are not reasons for failure.
+    if (achieved !== false) failed.length = before;
     let gap = NO_GAP;
-    if (eligible === false) gap = criteriaGaps(ct.prerequisites, acc, failed).concat(criteriaGaps(ct.criteria, acc, failed));
-    return finish(ct, acc, eligible, path, checks, failed, gap);
+    if (eligible === false) {
+      gap = criteriaGaps(ct.prerequisites, acc, failed);
+      for (const i of criteriaGaps(ct.criteria, acc, failed)) gap.push(i);
+    }
+    return result(ct, acc, eligible, eligible ? (crit ? 'criteria' : direct!) : null, failed, gap);
   }
 
-  const scoring = ct.tier.scoring!;
+  const pass = ct.tier.scoring!.pass;
   const indicators: IndicatorResult[] = [];
   const groups: Record<string, number> = {};
   const groupPts: number[] = [];
   let total = 0;
   let reach = 0;
   let score: Tri3 = true;
-  const scoreFails: string[] = [];
+  let definiteFail = false;
+  const before = failed.length;
   for (const g of ct.groups) {
     let pts = 0;
     let gReach = 0;
@@ -145,40 +153,62 @@ function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
     total += pts;
     reach += gReach;
     if (pts < g.min) score = false;
-    if (gReach < g.min) scoreFails.push(`group:${g.key}`);
+    if (gReach < g.min) {
+      failed.push(g.failKey);
+      definiteFail = true;
+    }
   }
-  if (total < scoring.pass) score = false;
-  if (reach < scoring.pass) scoreFails.unshift('total');
+  if (total < pass) score = false;
+  if (reach < pass) {
+    failed.splice(before, 0, 'total');
+    definiteFail = true;
+  }
   // Missing indicators could only add points: a definite answer exists when the known points pass, or even full marks would not.
-  if (!score) score = scoreFails.length ? false : reach > total ? null : false;
-  const achieved = or3(score, direct.result);
+  if (!score) score = definiteFail ? false : reach > total ? null : false;
+  const achieved = or3(score, directTri);
   const eligible = and3(prereq, achieved);
-  const path = eligible ? (score ? 'score' : `direct:${direct.key}`) : null;
-  if (achieved === false) failed.push(...scoreFails);
+  if (achieved !== false) failed.length = before;
   let gap = NO_GAP;
   if (eligible === false) {
     gap = criteriaGaps(ct.prerequisites, acc, failed);
-    if (achieved === false && reach === total)
-      gap.push(...scoreGaps(ct.groups, groupPts, indicators, scoring.pass - total, acc).sort(byRelative));
+    if (achieved === false && reach === total) {
+      const sg = scoreGaps(ct.groups, groupPts, indicators, pass - total, acc).sort(byRelative);
+      for (const i of sg) gap.push(i);
+    }
   }
-  return finish(ct, acc, eligible, path, checks, failed, gap, { total, pass: scoring.pass, reach, groups, indicators });
+  return result(ct, acc, eligible, eligible ? (score ? 'score' : direct!) : null, failed, gap, total, reach, groups, indicators);
 }
 
 /** For each indicator, the smallest change that alone lifts the total to the pass line and every group to its minimum. */
 function scoreGaps(groups: CompiledGroup[], groupPts: number[], indicators: IndicatorResult[], deficit: number, acc: TierAcc): GapItem[] {
-  const short = groups.map((g, i) => Math.max(0, g.min - groupPts[i]));
-  const shortGroups = short.filter((s) => s > 0).length;
-  if (shortGroups > 1) return [];
+  let shortGroup = -1;
+  for (let i = 0; i < groups.length; i++) {
+    if (groupPts[i] >= groups[i].min) continue;
+    if (shortGroup >= 0) return []; // two groups short: no single indicator can fix both
+    shortGroup = i;
+  }
   const out: GapItem[] = [];
   let k = 0;
-  groups.forEach((g, gi) => {
-    for (const ind of g.indicators) {
-      const current = indicators[k++];
-      if (shortGroups === 1 && short[gi] === 0) continue;
-      out.push(...indicatorGap(ind, current, Math.max(deficit, short[gi]), acc));
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
+    if (shortGroup >= 0 && gi !== shortGroup) {
+      k += g.indicators.length;
+      continue;
     }
-  });
+    const need = Math.max(deficit, g.min - groupPts[gi]);
+    for (const ind of g.indicators) indicatorGap(ind, indicators[k++], need, acc, out);
+  }
   return out;
+}
+
+const refs = new WeakMap<RuleSet, Assessment['ruleSet']>();
+function ruleSetRef(rs: RuleSet): Assessment['ruleSet'] {
+  let r = refs.get(rs);
+  if (!r) {
+    r = Object.freeze({ id: rs.id, version: rs.version, effectiveFrom: rs.effectiveFrom });
+    refs.set(rs, r);
+  }
+  return r;
 }
 
 /** Assesses one profile against one tier. The profile should have passed validateProfile; missing fields are allowed. */
@@ -199,7 +229,7 @@ export function assessAll(profile: Profile, ruleSet: RuleSet): Assessment {
   }
   return {
     id: profile.id,
-    ruleSet: { id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom },
+    ruleSet: ruleSetRef(ruleSet),
     dataYear: profile.dataYear ?? null,
     tiers,
   };

@@ -4,6 +4,8 @@ export type { CopyOptions } from './copy.ts';
 export { copyRuleSet, editRuleSet, ruleSetInEffect } from './copy.ts';
 export { distanceToNextTier, nextTier, tierDistance } from './distance.ts';
 export { assess, assessAll } from './engine.ts';
+export type { ConditionExplanation, Explanation } from './explain.ts';
+export { explain } from './explain.ts';
 export type { MetricDef, MetricType } from './metrics.ts';
 export { exact, metricDef, metricLabels, metrics } from './metrics.ts';
 export { checkRuleSet, parseRuleSet } from './parse.ts';
@@ -12,6 +14,8 @@ export { checkProfile, firmAge, parseProfile, profileFieldLabels, validateProfil
 export { builtinRuleSet, builtinRuleSets, miit2022 } from './rulesets/index.ts';
 export type { Band, Condition, Group, Indicator, Label, NamedCondition, RuleSet, RuleSetInput, Tier } from './schema.ts';
 export { ruleSetSchema } from './schema.ts';
+export type { ScreenRow, ScreenTier } from './screen.ts';
+export { screen } from './screen.ts';
 export { syntheticProfiles } from './synthetic.ts';
 export { sampleProfile } from './testing.ts';
 export * from './types.ts';

@@ -4,7 +4,7 @@ import { relativeChange } from './context.ts';
 import type { MetricDef } from './metrics.ts';
 import { metricDef } from './metrics.ts';
 import type { Band, Indicator, Tier } from './schema.ts';
-import type { GapItem, IndicatorResult } from './types.ts';
+import type { GapItem, IndicatorResult, MetricValue } from './types.ts';
 
 interface Scale {
   def: MetricDef;
@@ -21,6 +21,7 @@ export type CompiledIndicator =
 
 export interface CompiledGroup {
   key: string;
+  failKey: string;
   max: number;
   min: number;
   indicators: CompiledIndicator[];
@@ -49,6 +50,7 @@ export function compileIndicator(ind: Indicator, group: string): CompiledIndicat
 export function compileGroups(tier: Tier): CompiledGroup[] {
   return (tier.scoring?.groups ?? []).map((g) => ({
     key: g.key,
+    failKey: `group:${g.key}`,
     max: g.max,
     min: g.min ?? 0,
     indicators: g.indicators.map((i) => compileIndicator(i, g.key)),
@@ -63,12 +65,10 @@ function bandIndex(s: Scale, v: number): number {
 export function scoreIndicator(ind: CompiledIndicator, acc: TierAcc): IndicatorResult {
   const r: IndicatorResult = {
     key: ind.key,
-    group: ind.group,
     metric: '',
     value: null,
     band: null,
     points: null,
-    max: ind.max,
     status: 'insufficient',
   };
   if (ind.kind === 'bands' || ind.kind === 'best') {
@@ -114,50 +114,68 @@ export function scoreIndicator(ind: CompiledIndicator, acc: TierAcc): IndicatorR
   return r;
 }
 
-/** Smallest change of one metric of this indicator that earns at least `need` more points, in the metric's own unit. */
-export function indicatorGap(ind: CompiledIndicator, current: IndicatorResult, need: number, acc: TierAcc): GapItem[] {
+function item(
+  ind: CompiledIndicator,
+  metric: string,
+  from: MetricValue,
+  to: MetricValue,
+  op: GapItem['op'],
+  gain: number,
+  relative: number,
+): GapItem {
+  return { kind: 'score', key: ind.key, metric, from, to, op, gain, relative };
+}
+
+/** Smallest change of one metric of this indicator that earns at least `need` more points, in the metric's own unit; appended to `out`. */
+export function indicatorGap(ind: CompiledIndicator, current: IndicatorResult, need: number, acc: TierAcc, out: GapItem[]): void {
   const cur = current.points ?? 0;
   const target = cur + need;
-  if (target > ind.max + 1e-9) return [];
-  const out: GapItem[] = [];
+  if (target > ind.max + 1e-9) return;
   if (ind.kind === 'bands' || ind.kind === 'best') {
     for (const s of ind.scales) {
       const v = acc.ctx.get(s.def) as number;
-      let best: GapItem | null = null;
+      let best: Band | null = null;
+      let bestTo = 0;
+      let bestUp = false;
       let dist = Number.POSITIVE_INFINITY;
       for (const b of s.bands) {
         if (b.points < target) continue;
         const lo = b.from ?? Number.NEGATIVE_INFINITY;
-        const hi = b.to ?? Number.POSITIVE_INFINITY;
         const up = v < lo || (v === lo && !b.includeFrom);
-        const to = up ? lo : hi;
+        const to = up ? lo : (b.to ?? Number.POSITIVE_INFINITY);
         const d = Math.abs(to - v);
         if (!Number.isFinite(to) || d >= dist) continue;
         dist = d;
-        const op = up ? (b.includeFrom ? '>=' : '>') : b.includeTo ? '<=' : '<';
-        best = { kind: 'score', key: ind.key, metric: s.def.key, from: v, to, op, gain: b.points - cur, relative: relativeChange(v, to) };
+        best = b;
+        bestTo = to;
+        bestUp = up;
       }
-      if (best) out.push(best);
+      if (!best) continue;
+      const op = bestUp ? (best.includeFrom ? '>=' : '>') : best.includeTo ? '<=' : '<';
+      out.push(item(ind, s.def.key, v, bestTo, op, best.points - cur, relativeChange(v, bestTo)));
     }
-    return out;
+    return;
   }
   if (ind.kind === 'categories') {
     const order = ind.def.values ?? [];
     const at = order.indexOf(current.value as string);
-    let best: GapItem | null = null;
+    let best: string | null = null;
+    let bestPts = 0;
     let dist = Number.POSITIVE_INFINITY;
     for (const [value, pts] of ind.points) {
       if (pts < target) continue;
       const d = Math.abs(order.indexOf(value) - at);
       if (d >= dist) continue;
       dist = d;
-      const relative = ind.def.key === 'field' ? 1 : d / Math.max(1, order.length - 1);
-      best = { kind: 'score', key: ind.key, metric: ind.def.key, from: current.value, to: value, op: '==', gain: pts - cur, relative };
+      best = value;
+      bestPts = pts;
     }
-    return best ? [best] : [];
+    // Field of main products has no order: any change of field counts as a whole step.
+    const relative = ind.def.key === 'field' ? 1 : dist / Math.max(1, order.length - 1);
+    if (best !== null) out.push(item(ind, ind.def.key, current.value!, best, '==', bestPts - cur, relative));
+    return;
   }
   const v = current.value as number;
   const to = v + (target - cur);
-  if (to > (ind.def.domain?.max ?? Number.POSITIVE_INFINITY)) return [];
-  return [{ kind: 'score', key: ind.key, metric: ind.def.key, from: v, to, op: '>=', gain: need, relative: relativeChange(v, to) }];
+  if (to <= (ind.def.domain?.max ?? Number.POSITIVE_INFINITY)) out.push(item(ind, ind.def.key, v, to, '>=', need, relativeChange(v, to)));
 }

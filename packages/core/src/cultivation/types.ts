@@ -66,15 +66,14 @@ export interface Profile {
 export type Tri = true | false | 'undetermined';
 export type MetricValue = number | string | boolean | readonly string[];
 
+/** One scored indicator; its group, maximum and labels are in the rule set (or use `explain`). */
 export interface IndicatorResult {
   key: string;
-  group: string;
   /** The metric that produced the points (for best-of indicators, the better of its metrics). */
   metric: string;
   value: MetricValue | null;
   band: string | null;
   points: number | null;
-  max: number;
   /** 'insufficient' = input data missing, so not scored (never silently zero). */
   status: 'scored' | 'insufficient';
 }
@@ -105,8 +104,6 @@ export interface TierResult {
   maxReachable?: number;
   groups?: Record<string, number>;
   indicators?: IndicatorResult[];
-  /** Result of every prerequisite, direct path and criterion by key (the rule set says which is which). */
-  checks: Record<string, Tri>;
   /** Keys of failed prerequisites, criteria, 'total' or 'group:<key>'; labels are in the rule set. */
   failed: string[];
   /** Profile fields this tier needed but did not get (e.g. 'rdExpense.2'). */
