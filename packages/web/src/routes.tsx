@@ -15,6 +15,8 @@ import type { MessageKey } from './i18n/index.tsx';
 
 const Overview = lazy(() => import('./pages/platform/Overview.tsx'));
 const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
+const InvestmentHome = lazy(() => import('./pages/investment/InvestmentHome.tsx'));
+const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.tsx'));
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
 const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
@@ -59,8 +61,9 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.investment',
     icon: <FundOutlined />,
     access: 'canSeeInvestment',
-    element: <ModulePlaceholder module="investment" />,
+    element: <InvestmentHome />,
   },
+  { path: 'investment/projects/:id', titleKey: 'nav.investment', access: 'canSeeInvestment', element: <InvestmentProject />, hideInMenu: true },
   {
     path: 'scenarios',
     titleKey: 'nav.scenarios',

@@ -699,3 +699,11 @@ export async function userInZone(db: Db, scope: ZoneScope, userId: number): Prom
   const r = await db.execute(sql`select 1 from memberships where zone_id = ${scope.zoneId} and user_id = ${userId} limit 1`);
   return rowsOf(r).length > 0;
 }
+
+/** Latest month ('YYYY-MM') with FDI records, for the report's default period. */
+export async function latestFdiMonth(db: Db, scope: ZoneScope): Promise<string | null> {
+  const r = rowsOf<{ m: string | null }>(
+    await db.execute(sql`select to_char(max(month), 'YYYY-MM') as m from fdi_monthly where zone_id = ${scope.zoneId}`),
+  );
+  return r[0]?.m ?? null;
+}

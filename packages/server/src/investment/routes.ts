@@ -17,7 +17,7 @@ import {
   updateProject,
   zoneParam,
 } from '@kaifaqu/contracts';
-import { closedMonths, listFdiRows, listProjects, markNotificationsSeen, overdueFollowups } from '@kaifaqu/db';
+import { closedMonths, latestFdiMonth, listFdiRows, listProjects, markNotificationsSeen, overdueFollowups } from '@kaifaqu/db';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -308,15 +308,15 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
       schema: { tags, summary: '利用外资统计（月度/累计/全年，同比，国别，行业）', params: zoneParam, querystring: fdiReportQuery },
     },
     async (req) => {
-      const { from, to } = resolvePeriod(req.query);
-      return { data: await fdiReport(db, scopeOf(req), from, to) };
+      const { from, to } = resolvePeriod(req.query, await latestFdiMonth(db, scopeOf(req)));
+      return { data: { ...(await fdiReport(db, scopeOf(req), from, to)), synthetic: Boolean(req.zone?.synthetic) } };
     },
   );
   app.get(
     `${base}/fdi/report.xlsx`,
     { config: { access: READ }, schema: { tags, summary: '利用外资统计导出 xlsx', params: zoneParam, querystring: fdiReportQuery } },
     async (req, reply) => {
-      const { from, to } = resolvePeriod(req.query);
+      const { from, to } = resolvePeriod(req.query, await latestFdiMonth(db, scopeOf(req)));
       const r = await fdiReport(db, scopeOf(req), from, to);
       const zone = req.zone!;
       const buf = await fdiReportXlsx(r, zone.name, Boolean(zone.synthetic));

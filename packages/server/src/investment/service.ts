@@ -443,13 +443,18 @@ export async function kanbanSvc(
 }
 
 // ---- FDI ----
-export function resolvePeriod(q: { from?: string; to?: string; period?: 'month' | 'ytd' | 'year'; month?: string }) {
+/** from/to, or period+month; with neither, year-to-date up to `latest` (the last month with records). */
+export function resolvePeriod(
+  q: { from?: string; to?: string; period?: 'month' | 'ytd' | 'year'; month?: string },
+  latest?: string | null,
+) {
   let { from, to } = q;
-  if (q.period) {
-    const m = q.month ?? todayIso().slice(0, 7);
+  const period = q.period ?? (!from && !to ? 'ytd' : undefined);
+  if (period) {
+    const m = q.month ?? latest ?? todayIso().slice(0, 7);
     const y = m.slice(0, 4);
-    from = q.period === 'month' ? m : `${y}-01`;
-    to = q.period === 'year' ? `${y}-12` : m;
+    from = period === 'month' ? m : `${y}-01`;
+    to = period === 'year' ? `${y}-12` : m;
   }
   if (!from || !to)
     throw new ValidationError([
