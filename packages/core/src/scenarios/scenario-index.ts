@@ -79,6 +79,9 @@ export class ScenarioIndex {
   private mark = new Uint8Array(1024);
   private tagHits = new Uint16Array(1024);
   private touched = new Int32Array(1024);
+  private factors = new Float64Array(0);
+  private factorsVersion = -1;
+  private version = 0;
   // Industry codes interned per index so the boost loop compares ints, not strings.
   private industryIds = new Int32Array(1024).fill(-1);
   private readonly industryCodes: string[] = [];
@@ -164,6 +167,7 @@ export class ScenarioIndex {
     }
     this.byId.set(item.id, doc);
     this.live++;
+    this.version++;
   }
 
   /** Removes an item by id; returns whether it was there. */
@@ -184,6 +188,7 @@ export class ScenarioIndex {
     this.docTerms[doc] = null;
     this.normTags[doc] = [];
     this.live--;
+    this.version++;
     return true;
   }
 
@@ -205,12 +210,8 @@ export class ScenarioIndex {
     // Reused scratch list of candidate docs; no per-query allocation proportional to hits.
     const touched = this.touched;
     let nt = 0;
-    const { scores, mark, tagHits, kinds, lens } = this;
-    const avgT = (n ? this.totalLen[0] / n : 0) || 1;
-    const avgD = (n ? this.totalLen[1] / n : 0) || 1;
-    const avgG = (n ? this.totalLen[2] / n : 0) || 1;
-    const { title: wT, description: wD, tags: wG } = this.fieldWeights;
-    const { title: bT, description: bD, tags: bG } = this.b;
+    const { scores, mark, tagHits, kinds } = this;
+    const inv = this.fieldFactors();
     const k1 = this.k1;
     for (const term of new Set(queryTerms)) {
       const tid = this.termIds.get(term);
@@ -227,13 +228,8 @@ export class ScenarioIndex {
         if (kd === 0 || (kind !== 0 && kd !== kind)) continue;
         const packed = tfs[i];
         const base = d * 3;
-        let tfw = 0;
-        const tt = packed & 255; // see packTf in postings.ts
-        if (tt) tfw += (wT * tt) / (1 - bT + (bT * lens[base]) / avgT);
-        const td = packed >>> 16;
-        if (td) tfw += (wD * td) / (1 - bD + (bD * lens[base + 1]) / avgD);
-        const tg = (packed >>> 8) & 255;
-        if (tg) tfw += (wG * tg) / (1 - bG + (bG * lens[base + 2]) / avgG);
+        // Unpacks per-field tfs (see packTf in postings.ts) and weighs each by its length-normalised field factor.
+        const tfw = (packed & 255) * inv[base] + (packed >>> 16) * inv[base + 1] + ((packed >>> 8) & 255) * inv[base + 2];
         if (!mark[d]) {
           mark[d] = 1;
           touched[nt++] = d;
@@ -296,6 +292,26 @@ export class ScenarioIndex {
       const [bm25, ind, tg] = parts.get(doc)!;
       return { doc, bm25, industry: ind, tags: tg, score };
     });
+  }
+
+  /**
+   * Per doc and field, weight / (1 − b + b·len/avgLen): constant between index changes, so it is recomputed once
+   * after adds/removes instead of dividing three times per posting in every query.
+   */
+  private fieldFactors(): Float64Array {
+    if (this.factorsVersion === this.version && this.factors.length >= this.kinds.length * 3) return this.factors;
+    const n = this.live;
+    const w = [this.fieldWeights.title, this.fieldWeights.description, this.fieldWeights.tags];
+    const b = [this.b.title, this.b.description, this.b.tags];
+    const avg = [0, 1, 2].map((f) => (n ? this.totalLen[f] / n : 0) || 1);
+    if (this.factors.length < this.kinds.length * 3) this.factors = new Float64Array(this.kinds.length * 3);
+    const f = this.factors;
+    const lens = this.lens;
+    for (let d = 0, end = this.items.length * 3; d < end; d += 3) {
+      for (let j = 0; j < 3; j++) f[d + j] = w[j] / (1 - b[j] + (b[j] * lens[d + j]) / avg[j]);
+    }
+    this.factorsVersion = this.version;
+    return f;
   }
 
   /** BM25F score a document with the given own term frequencies would get for itself; the duplicate-check yardstick. */
