@@ -612,6 +612,7 @@ CREATE INDEX "investment_projects_investor_key_idx" ON "investment_projects" USI
 CREATE INDEX "investment_projects_name_key_idx" ON "investment_projects" USING btree ("zone_id","name_key");--> statement-breakpoint
 CREATE INDEX "investment_stage_events_project_idx" ON "investment_stage_events" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "audit_zone_at_idx" ON "audit_log" USING btree ("zone_id","at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_zone_id_idx" ON "audit_log" USING btree ("zone_id","id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "login_attempts_key_at_idx" ON "login_attempts" USING btree ("key","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_zone_uq" ON "memberships" USING btree ("user_id","zone_id");--> statement-breakpoint

@@ -96,6 +96,15 @@ export async function writeAudit(
   });
 }
 
+/**
+ * The zone's data version: the newest audit entry id. Every write goes through a service that audits in the same
+ * transaction, so a cached figure keyed by this version is never stale.
+ */
+export async function zoneDataVersion(db: Db, zoneId: number): Promise<number> {
+  const r = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.zoneId, zoneId)).orderBy(desc(auditLog.id)).limit(1);
+  return r[0]?.id ?? 0;
+}
+
 export interface AuditFilter {
   page: number;
   pageSize: number;

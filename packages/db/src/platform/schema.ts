@@ -73,7 +73,11 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
   },
-  (t) => [index('audit_zone_at_idx').on(t.zoneId, t.at.desc()), index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_zone_at_idx').on(t.zoneId, t.at.desc()),
+    index('audit_zone_id_idx').on(t.zoneId, t.id),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+  ],
 );
 
 export const loginAttempts = pgTable(

@@ -19,6 +19,7 @@ import {
 } from '@kaifaqu/db';
 import type { Config } from '../config.ts';
 import { type CurrentUser, hashToken, loadUser, newToken } from '../http/auth.ts';
+import { cachedForZone } from './cache.ts';
 
 class TooManyAttempts extends DomainError {
   override readonly status = 429;
@@ -99,6 +100,16 @@ export async function zoneOverview(
   year?: number,
   asOf = today(),
 ): Promise<ZoneOverview> {
+  return cachedForZone(database, scope, `overview:${year}:${asOf}`, () => computeOverview(database, scope, zone, year, asOf));
+}
+
+async function computeOverview(
+  database: Database,
+  scope: ZoneScope,
+  zone: ZoneRow,
+  year: number | undefined,
+  asOf: string,
+): Promise<ZoneOverview> {
   const dataYear = year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
   const f = await overviewFigures(database.db, scope, dataYear, asOf);
   return {
@@ -114,6 +125,10 @@ export async function zoneOverview(
 
 /** Coverage tree section → 大类 → 中类 → 小类 with firm counts (counts summed upwards). */
 export async function coverageTree(database: Database, scope: ZoneScope, year?: number, asOf = today()): Promise<CoverageNode[]> {
+  return cachedForZone(database, scope, `coverage:${year}:${asOf}`, () => computeCoverage(database, scope, year, asOf));
+}
+
+async function computeCoverage(database: Database, scope: ZoneScope, year: number | undefined, asOf: string): Promise<CoverageNode[]> {
   const dataYear = year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
   const counts = await aboveScaleClassCounts(database.db, scope, dataYear, asOf);
   const table = industryTable();

@@ -1,0 +1,22 @@
+import { type Database, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
+
+const MAX_ENTRIES = 500;
+/** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
+const MAX_AGE_MS = 60_000;
+const entries = new Map<string, { version: number; at: number; value: unknown }>();
+
+/**
+ * Memoises a zone-scoped computation per zone data version (see `zoneDataVersion`): dashboards stay computed from
+ * records, but a burst of readers costs one computation instead of one each.
+ */
+export async function cachedForZone<T>(database: Database, scope: ZoneScope, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await zoneDataVersion(database.db, scope.zoneId);
+  const k = `${database.kind}:${scope.zoneId}:${key}`;
+  const hit = entries.get(k);
+  if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
+  const value = await compute();
+  entries.delete(k);
+  entries.set(k, { version, at: Date.now(), value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  return value;
+}
