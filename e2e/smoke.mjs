@@ -166,7 +166,8 @@ try {
   });
 
   await check('no console errors', async () => {
-    assert(consoleErrors.length === 0, consoleErrors.join(' | '));
+    const unique = [...new Set(consoleErrors)];
+    assert(unique.length === 0, `${consoleErrors.length} errors, first: ${unique.slice(0, 3).join(' | ')}`);
   });
 } finally {
   await browser.close();
