@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '@kaifaqu/core';
 import { type ItemAction, type ItemClock, transition } from '@kaifaqu/core/approvals';
 import { CalendarNotLoadedError, defaultCalculator, formatDay, parseDay } from '@kaifaqu/core/calendar';
+import { eq } from 'drizzle-orm';
 import {
   approvalApplications,
   approvalItemEvents,
@@ -18,6 +19,7 @@ import {
   reformMeasures,
 } from '../approvals/schema.ts';
 import type { Db } from '../client.ts';
+import { enterprises } from '../enterprises/schema.ts';
 
 /**
  * Synthetic demo data for the approvals-and-services module (every record `synthetic = true`). The demo zone
@@ -151,14 +153,18 @@ export async function seedApprovalsDemo(
   const big = zone.code === 'demo';
   const ids = enterpriseIds.filter((x) => x != null);
   if (!ids.length) return;
-  await seedFastTrack(tx, zone.id, ids, rng, refDate, big ? 140 : 30);
+  // The demo enterprise user is bound to "the zone's first enterprise" (seed.ts: no ORDER BY), so give applications both
+  // to the lowest id and to whatever an unordered LIMIT 1 returns now; both can then follow them online.
+  const [first] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, zone.id)).limit(1);
+  const owners = [...new Set([Math.min(...ids), first?.id ?? ids[0]])];
+  await seedFastTrack(tx, zone.id, ids, owners, rng, refDate, big ? 140 : 30);
   await seedOutbound(tx, zone.id, ids, rng, refDate, big);
   await seedPlatforms(tx, zone.id, rng);
   await seedLabs(tx, zone.id, ids, rng, refDate, big);
   await seedMeasures(tx, zone.id, rng, big);
 }
 
-async function seedFastTrack(tx: Db, zoneId: number, ids: number[], rng: Rng, refDate: string, nApps: number) {
+async function seedFastTrack(tx: Db, zoneId: number, ids: number[], owners: number[], rng: Rng, refDate: string, nApps: number) {
   const types = await tx
     .insert(approvalItemTypes)
     .values(DEFAULT_ITEM_TYPES.map((t, i) => ({ ...t, zoneId, sortOrder: i })))
@@ -183,7 +189,7 @@ async function seedFastTrack(tx: Db, zoneId: number, ids: number[], rng: Rng, re
   const built: Built[] = [];
   for (let a = 0; a < nApps; a++) {
     // The first enterprise (the demo enterprise user's) gets the latest applications, so it can follow them online.
-    const enterpriseId = a >= nApps - 2 ? ids[0] : rng.pick(ids);
+    const enterpriseId = a >= nApps - 2 * owners.length ? owners[(nApps - 1 - a) % owners.length] : rng.pick(ids);
     // 80 % spread over the past 18 months, the rest in the last six weeks (still under review).
     const offset = a < nApps * 0.8 ? Math.floor(((a + rng.next()) / (nApps * 0.8)) * 500) : 500 + rng.int(0, 40);
     const submittedOn = formatDay(start + offset);
@@ -440,17 +446,15 @@ async function seedLabs(tx: Db, zoneId: number, ids: number[], rng: Rng, refDate
   const nServed = big ? 118 : 25;
   const served = sample(rng, ids, nServed);
   const residents = served.slice(0, nResidents);
-  await tx
-    .insert(labResidents)
-    .values(
-      residents.map((enterpriseId, i) => ({
-        zoneId,
-        labId: labRows[i % labRows.length].id,
-        enterpriseId,
-        since: addDays(refDate, -rng.int(60, 1500)),
-        synthetic: true,
-      })),
-    );
+  await tx.insert(labResidents).values(
+    residents.map((enterpriseId, i) => ({
+      zoneId,
+      labId: labRows[i % labRows.length].id,
+      enterpriseId,
+      since: addDays(refDate, -rng.int(60, 1500)),
+      synthetic: true,
+    })),
+  );
   const services = [];
   for (const [k, enterpriseId] of served.entries()) {
     const times = k < nResidents ? rng.int(3, 9) : rng.int(1, 3);

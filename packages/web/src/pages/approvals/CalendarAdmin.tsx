@@ -175,7 +175,7 @@ export default function CalendarAdmin() {
                 render: (k: string) => (k === 'holiday' ? <Tag color="red">{t('holiday')}</Tag> : <Tag color="blue">{t('workday')}</Tag>),
               },
               { title: '', dataIndex: 'name', render: (v: string | null) => v ?? '' },
-              { title: t('source'), dataIndex: 'source', render: (s: string) => (s === 'package' ? t('fromPackage') : t('fromOverride')) },
+              { title: t('origin'), dataIndex: 'source', render: (s: string) => (s === 'package' ? t('fromPackage') : t('fromOverride')) },
             ]}
           />
         </Card>

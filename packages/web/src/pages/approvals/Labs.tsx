@@ -67,7 +67,11 @@ function BookingCalendar({ labs }: { labs: Lab[] }) {
   const qc = useQueryClient();
   const all = labs.flatMap((l) => l.instruments.map((i) => ({ ...i, lab: l.name })));
   const [instrumentId, setInstrumentId] = useState<number | undefined>(all[0]?.id);
-  const [week, setWeek] = useState<Dayjs>(dayjs().startOf('week').add(1, 'day'));
+  const [week, setWeek] = useState<Dayjs>(() =>
+    dayjs()
+      .startOf('day')
+      .subtract((dayjs().day() + 6) % 7, 'day'),
+  );
   const from = week.format('YYYY-MM-DD');
   const to = week.add(7, 'day').format('YYYY-MM-DD');
   const q = useApi<Booking[]>(['bookings', zone, instrumentId, from], instrumentId ? zurl(zone, 'labs/bookings') : null, {
