@@ -14,3 +14,16 @@ describe('shared', () => {
     expect(new ValidationError([{ path: ['a', 0], message: '必填' }]).message).toBe('a.0: 必填');
   });
 });
+
+import { DEFAULT_REGIONS, regionOfProvince } from './regions.ts';
+
+describe('regions', () => {
+  it('follows the MOFCOM grouping of 31 provinces (11 east, 8 central, 12 west)', () => {
+    const counts = Object.values(DEFAULT_REGIONS).reduce<Record<string, number>>((a, r) => ({ ...a, [r]: (a[r] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ east: 11, central: 8, west: 12 });
+    expect(regionOfProvince('440000')).toBe('east');
+    expect(regionOfProvince('42')).toBe('central');
+    expect(regionOfProvince('510000')).toBe('west');
+    expect(regionOfProvince('810000')).toBeUndefined();
+  });
+});
