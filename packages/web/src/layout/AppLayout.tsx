@@ -52,6 +52,10 @@ export default function AppLayout() {
         >
           <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: 0, paddingTop: 8 }} />
         </Layout.Sider>
+        {narrow && !isCollapsed ? (
+          // Tapping beside the open menu closes it, as on any phone drawer.
+          <div aria-hidden onClick={() => setCollapsed(true)} style={{ position: 'fixed', inset: 0, zIndex: 19, background: '#0003' }} />
+        ) : null}
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
