@@ -6,7 +6,7 @@ function tolerance(v: number): number {
 }
 
 /** Number of entries of the ascending array `s` that are ≤ v. */
-function upperBound(s: Float64Array, v: number): number {
+export function upperBound(s: Float64Array, v: number): number {
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {

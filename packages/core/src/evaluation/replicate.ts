@@ -1,7 +1,7 @@
 // The Monte-Carlo kernel alone (no parser, no zod), so worker threads load little before they start replicating.
 import { mulberry32 } from '../shared/random.ts';
 import type { AggregateMethod } from './aggregate.ts';
-import { rankDesc } from './rank.ts';
+import { rankDesc, upperBound } from './rank.ts';
 
 /** Everything a replication needs, as plain typed arrays so it can be posted to a worker thread. */
 export interface PreparedUncertainty {
@@ -88,13 +88,33 @@ export function runReplications(p: PreparedUncertainty, from: number, to: number
   const n = p.units.length;
   const out = new Uint16Array((to - from) * n);
   const work = Array.from({ length: p.nodes.length - p.nIndicators }, () => new Float64Array(n));
+  const sorted = new Float64Array(n);
   for (let r = from; r < to; r++) {
     const rng = mulberry32((p.seed * 2654435761 + r * 40503) >>> 0);
     const f: Factors = [rng(), rng(), rng(), rng(), rng()];
-    const ranks = rankDesc(replicate(p, f, work));
+    const top = replicate(p, f, work);
     const base = (r - from) * n;
-    for (let i = 0; i < n; i++) out[base + i] = ranks[i];
+    if (hasMissing(top)) {
+      const ranks = rankDesc(top);
+      for (let i = 0; i < n; i++) out[base + i] = ranks[i];
+    } else rankInto(top, out, base, sorted);
     if (onProgress && (r - from) % 250 === 249) onProgress(r - from + 1);
   }
   return out;
+}
+
+function hasMissing(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i])) return true;
+  return false;
+}
+
+/** rankDesc without allocation for complete scores (the common case in the Monte-Carlo loop); same tie rule. */
+function rankInto(x: Float64Array, out: Uint16Array, base: number, sorted: Float64Array): void {
+  sorted.set(x);
+  sorted.sort();
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    out[base + i] = 1 + n - upperBound(sorted, v + 1e-9 * Math.max(1, Math.abs(v)));
+  }
 }
