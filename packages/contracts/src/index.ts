@@ -3,3 +3,4 @@ export * from './overview.ts';
 export * from './platform.ts';
 export * from './investment.ts';
 export * from './approvals.ts';
+export * from './enterprises.ts';

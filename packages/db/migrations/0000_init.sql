@@ -409,6 +409,147 @@ CREATE TABLE "investment_stage_events" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ip_assets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"number" text NOT NULL,
+	"number_key" text NOT NULL,
+	"title" text NOT NULL,
+	"jurisdiction" text NOT NULL,
+	"filing_date" date,
+	"grant_date" date,
+	"expiry_date" date,
+	"status" text NOT NULL,
+	"family_id" text,
+	"ip_class" text,
+	"main_product" boolean DEFAULT true NOT NULL,
+	"self_developed" boolean DEFAULT true NOT NULL,
+	"acquired_on" date,
+	"strategic_emerging" boolean DEFAULT false NOT NULL,
+	"pledged_yuan" bigint,
+	"award" text,
+	"award_year" integer,
+	"valuation_yuan" bigint,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_cases" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"exhibition_id" integer,
+	"country" text NOT NULL,
+	"counterparty" text NOT NULL,
+	"type" text NOT NULL,
+	"stage" text DEFAULT 'reported' NOT NULL,
+	"opened_on" date NOT NULL,
+	"next_deadline" date,
+	"deadline_note" text,
+	"expert_id" integer,
+	"outcome" text,
+	"cost_yuan" bigint DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"closed_on" date,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_exhibitions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"country" text NOT NULL,
+	"city" text,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"firms_registered" integer DEFAULT 0 NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_experts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"organisation" text,
+	"fields" text[] DEFAULT '{}' NOT NULL,
+	"languages" text[] DEFAULT '{}' NOT NULL,
+	"countries" text[] DEFAULT '{}' NOT NULL,
+	"contact" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_help_requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"country" text,
+	"topic" text NOT NULL,
+	"description" text,
+	"status" text DEFAULT 'open' NOT NULL,
+	"expert_id" integer,
+	"advice" text,
+	"advised_at" timestamp with time zone,
+	"requested_by" integer,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_markets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"country" text NOT NULL,
+	"kind" text DEFAULT 'export' NOT NULL,
+	"products" text,
+	"revenue_share_pct" numeric(5, 2) NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_policies" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"type" text NOT NULL,
+	"insurer" text NOT NULL,
+	"policy_no" text,
+	"cover_yuan" bigint NOT NULL,
+	"premium_yuan" bigint NOT NULL,
+	"subsidy_share_pct" numeric(5, 2) DEFAULT '0' NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"claims_count" integer DEFAULT 0 NOT NULL,
+	"claims_paid_yuan" bigint DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"closed_reason" text,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_securitisations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"issued_on" date NOT NULL,
+	"amount_yuan" bigint NOT NULL,
+	"firms" integer DEFAULT 0 NOT NULL,
+	"patents" integer DEFAULT 0 NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ip_settings" (
+	"zone_id" integer PRIMARY KEY NOT NULL,
+	"population" integer,
+	"population_year" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -569,6 +710,24 @@ ALTER TABLE "investment_settings" ADD CONSTRAINT "investment_settings_zone_id_zo
 ALTER TABLE "investment_stage_events" ADD CONSTRAINT "investment_stage_events_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investment_stage_events" ADD CONSTRAINT "investment_stage_events_project_id_investment_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."investment_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investment_stage_events" ADD CONSTRAINT "investment_stage_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_assets" ADD CONSTRAINT "ip_assets_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_assets" ADD CONSTRAINT "ip_assets_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_cases" ADD CONSTRAINT "ip_cases_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_cases" ADD CONSTRAINT "ip_cases_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_cases" ADD CONSTRAINT "ip_cases_exhibition_id_ip_exhibitions_id_fk" FOREIGN KEY ("exhibition_id") REFERENCES "public"."ip_exhibitions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_cases" ADD CONSTRAINT "ip_cases_expert_id_ip_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."ip_experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_exhibitions" ADD CONSTRAINT "ip_exhibitions_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_experts" ADD CONSTRAINT "ip_experts_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_help_requests" ADD CONSTRAINT "ip_help_requests_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_help_requests" ADD CONSTRAINT "ip_help_requests_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_help_requests" ADD CONSTRAINT "ip_help_requests_expert_id_ip_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."ip_experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_help_requests" ADD CONSTRAINT "ip_help_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_markets" ADD CONSTRAINT "ip_markets_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_markets" ADD CONSTRAINT "ip_markets_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_policies" ADD CONSTRAINT "ip_policies_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_policies" ADD CONSTRAINT "ip_policies_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_securitisations" ADD CONSTRAINT "ip_securitisations_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ip_settings" ADD CONSTRAINT "ip_settings_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -611,6 +770,20 @@ CREATE INDEX "investment_projects_zone_idx" ON "investment_projects" USING btree
 CREATE INDEX "investment_projects_investor_key_idx" ON "investment_projects" USING btree ("zone_id","investor_key");--> statement-breakpoint
 CREATE INDEX "investment_projects_name_key_idx" ON "investment_projects" USING btree ("zone_id","name_key");--> statement-breakpoint
 CREATE INDEX "investment_stage_events_project_idx" ON "investment_stage_events" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ip_assets_number_uq" ON "ip_assets" USING btree ("enterprise_id","jurisdiction","number_key");--> statement-breakpoint
+CREATE INDEX "ip_assets_zone_idx" ON "ip_assets" USING btree ("zone_id","kind","jurisdiction","status");--> statement-breakpoint
+CREATE INDEX "ip_assets_enterprise_idx" ON "ip_assets" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "ip_cases_zone_idx" ON "ip_cases" USING btree ("zone_id","status");--> statement-breakpoint
+CREATE INDEX "ip_cases_enterprise_idx" ON "ip_cases" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "ip_exhibitions_zone_idx" ON "ip_exhibitions" USING btree ("zone_id","start_date");--> statement-breakpoint
+CREATE INDEX "ip_experts_zone_idx" ON "ip_experts" USING btree ("zone_id","kind");--> statement-breakpoint
+CREATE INDEX "ip_help_requests_zone_idx" ON "ip_help_requests" USING btree ("zone_id","status");--> statement-breakpoint
+CREATE INDEX "ip_help_requests_enterprise_idx" ON "ip_help_requests" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ip_markets_uq" ON "ip_markets" USING btree ("enterprise_id","country","kind");--> statement-breakpoint
+CREATE INDEX "ip_markets_zone_idx" ON "ip_markets" USING btree ("zone_id","country");--> statement-breakpoint
+CREATE INDEX "ip_policies_zone_idx" ON "ip_policies" USING btree ("zone_id","status","end_date");--> statement-breakpoint
+CREATE INDEX "ip_policies_enterprise_idx" ON "ip_policies" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "ip_securitisations_zone_idx" ON "ip_securitisations" USING btree ("zone_id","issued_on");--> statement-breakpoint
 CREATE INDEX "audit_zone_at_idx" ON "audit_log" USING btree ("zone_id","at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audit_zone_id_idx" ON "audit_log" USING btree ("zone_id","id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint

@@ -1,7 +1,17 @@
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { ImportSummary } from '@kaifaqu/contracts';
+import { ValidationError } from '@kaifaqu/core';
 import { type UsccResult, validateUscc } from '@kaifaqu/core/enterprises';
+import { type Database, findZoneByCode, systemScope } from '@kaifaqu/db';
+import { analyseFile, commitAnalysis, MAX_IMPORT_BYTES, summarise, writeErrorReport } from '@kaifaqu/server/enterprises';
 import type { Command } from 'commander';
-import { emit } from '../output.ts';
+import { withDatabase } from '../db.ts';
+import { CliError, emit } from '../output.ts';
+import { progressBar } from '../progress.ts';
 
 interface DivisionLists {
   provinces: { code: string }[];
@@ -63,6 +73,7 @@ function human(r: UsccCheckOutput): string {
 }
 
 export function register(program: Command): void {
+  registerImport(program);
   const uscc = program.command('uscc').description('统一社会信用代码 (GB 32100-2015) tools');
   uscc
     .command('check')
@@ -83,5 +94,114 @@ Exit code: 0 when every code is valid, 1 when any code is invalid.`,
       if (results.length === 1) emit(results[0], opts.json, human);
       else emit(results, opts.json, (rs) => rs.map(human).join('\n'));
       if (results.some((r) => !r.valid)) process.exitCode = 1;
+    });
+}
+
+export interface ImportCommandOptions {
+  zone: string;
+  dryRun?: boolean;
+  validOnly?: boolean;
+  overwrite?: boolean;
+  /** Write the error report (xlsx) here when there are bad rows. */
+  report?: string;
+  onProgress?: (rows: number, total: number | undefined) => void;
+}
+
+export interface ImportCommandResult extends ImportSummary {
+  dryRun: boolean;
+  reportFile?: string;
+}
+
+/**
+ * `kaifaqu enterprises import`: validate and merge a spreadsheet into a zone's registry in one transaction
+ * (nothing written when any row fails, unless validOnly). Throws CliError for usage/file problems.
+ */
+export async function importEnterprises(database: Database, file: string, opts: ImportCommandOptions): Promise<ImportCommandResult> {
+  const size = (await stat(file).catch(() => undefined))?.size;
+  if (size === undefined) throw new CliError(`找不到文件 ${file}`);
+  if (size > MAX_IMPORT_BYTES) throw new CliError(`文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限 (file larger than 20 MB)`);
+  const zone = await findZoneByCode(database.db, opts.zone);
+  if (!zone) throw new CliError(`没有经开区 ${opts.zone} (no such zone)`);
+  const scope = systemScope(zone.id, zone.code);
+  const name = basename(file);
+  let a: Awaited<ReturnType<typeof analyseFile>>;
+  try {
+    a = await analyseFile(database, scope, file, name, { overwrite: opts.overwrite, onProgress: opts.onProgress, maxIssues: 100_000 });
+  } catch (err) {
+    if (err instanceof ValidationError) throw new CliError(err.message);
+    throw err;
+  }
+  let reportFile: string | undefined;
+  if (opts.report && a.issues.length) {
+    const out = createWriteStream(opts.report);
+    await writeErrorReport(out, name, a.issues);
+    await finished(out);
+    reportFile = opts.report;
+  }
+  const preview = {
+    ...summarise(a, name, null, { issues: 1000, diffs: 1000 }),
+    dryRun: !!opts.dryRun,
+    ...(reportFile ? { reportFile } : {}),
+  };
+  if (opts.dryRun || preview.status === 'needs-mapping' || (a.invalid && !opts.validOnly)) return preview;
+  const done = await commitAnalysis(database, scope, a, name, { validOnly: opts.validOnly, overwrite: opts.overwrite, ip: 'cli' });
+  return { ...preview, ...done, issues: preview.issues, diffs: preview.diffs, dryRun: false };
+}
+
+function humanImport(r: ImportCommandResult): string {
+  const lines = [
+    `文件 ${r.fileName}（${r.format}）：${r.rows} 行，有效 ${r.valid}，错误 ${r.invalid}`,
+    `合并预览：新增 ${r.create}，更新 ${r.update}，无变化 ${r.unchanged}，冲突字段 ${r.conflicts}${r.overwrite ? '（已覆盖）' : r.conflicts ? '（未覆盖；加 --overwrite 写入）' : ''}`,
+  ];
+  if (r.missingRequired.length)
+    lines.push(
+      `缺少必填列：${r.missingRequired.join(', ')}（表头无法识别：${r.columns
+        .filter((c) => !c.field)
+        .map((c) => c.header)
+        .join('、')}）`,
+    );
+  for (const i of r.issues.slice(0, 20)) lines.push(`  第${i.row}行 ${i.column}列 ${JSON.stringify(i.value ?? '')}: ${i.message}`);
+  if (r.issuesTotal > 20)
+    lines.push(`  … 共 ${r.issuesTotal} 个问题${r.reportFile ? `，见 ${r.reportFile}` : '（加 --report errors.xlsx 导出全部）'}`);
+  for (const d of r.diffs.slice(0, 10))
+    for (const c of [...d.changes, ...d.conflicts])
+      lines.push(
+        `  ${d.uscc} ${c.field}${c.year ? `[${c.year}]` : ''}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)} (${c.kind})`,
+      );
+  if (r.status === 'committed') lines.push(`✓ 已导入（导入编号 ${r.id}，写入 ${r.written} 行）`);
+  else if (r.dryRun) lines.push('（试运行，未写入）');
+  else if (r.invalid) lines.push('✗ 有错误，未写入任何数据（可加 --valid-only 仅导入有效行）');
+  return lines.join('\n');
+}
+
+export function registerImport(program: Command): void {
+  const ent = program.command('enterprises').description('企业名录 (enterprise registry)');
+  ent
+    .command('import')
+    .description('import an .xlsx/.csv into a zone registry: validate every row, merge by USCC in one transaction')
+    .argument('<file>', '.xlsx or .csv (≤ 20 MB, ≤ 200,000 rows)')
+    .requiredOption('--zone <code>', 'zone code, e.g. demo')
+    .option('--dry-run', 'validate and show the merge preview; write nothing')
+    .option('--valid-only', 'import the valid rows even when some rows fail (default: nothing is written)')
+    .option('--overwrite', 'apply changes to values the registry already holds (default: reported as conflicts, skipped)')
+    .option('--report <file.xlsx>', 'write the error report (row, column, value, reason)')
+    .option('--json', 'machine output on stdout')
+    .addHelpText(
+      'after',
+      '\nExit code: 0 imported (or dry run without errors), 1 rows with errors / nothing written, 2 usage or file error.',
+    )
+    .action(async (file: string, opts: ImportCommandOptions & { json?: boolean }) => {
+      let bar: ReturnType<typeof progressBar> | undefined;
+      const r = await withDatabase((database) =>
+        importEnterprises(database, file, {
+          ...opts,
+          onProgress: (n, total) => {
+            bar ??= progressBar(total ?? n, '校验 rows');
+            bar.update(n);
+          },
+        }),
+      ).finally(() => bar?.stop());
+      emit(r, opts.json, humanImport);
+      if (r.status !== 'committed' && (r.invalid || r.status === 'needs-mapping')) process.exitCode = 1;
     });
 }

@@ -85,3 +85,38 @@ export const fieldLabel = (k: FieldKey, lang: 'zh' | 'en' = 'zh') => {
   const f = FIELD_BY_KEY.get(k);
   return f ? (lang === 'zh' ? f.header : f.headerEn) : k;
 };
+
+/**
+ * Plans a whole file in row order. Rows of one code (different years) merge into the state left by the rows before
+ * them; an enterprise created by this file gets a negative placeholder id that the writer resolves.
+ */
+export function planImport(
+  records: readonly ImportRecord[],
+  byUscc: Map<string, StoredEnterprise>,
+  yearOf: Map<string, StoredYear>,
+  overwrite: boolean,
+): MergePlan[] {
+  const stored = new Map(byUscc);
+  const years = new Map(yearOf);
+  let placeholder = 0;
+  return records.map((rec) => {
+    let s = stored.get(rec.uscc);
+    const y = rec.year !== undefined && s ? years.get(`${s.id}|${rec.year}`) : undefined;
+    const plan = planMerge(rec, s, y, overwrite);
+    if (!s) {
+      s = { id: --placeholder, ...(rec.enterprise as object) } as StoredEnterprise;
+      plan.enterpriseId = undefined;
+    } else {
+      s = { ...s };
+      for (const c of plan.changes) if (c.year === undefined) (s as Record<string, unknown>)[c.field] = c.after;
+    }
+    stored.set(rec.uscc, s);
+    if (rec.year !== undefined) {
+      const next: Record<string, unknown> = { ...(years.get(`${s.id}|${rec.year}`) ?? {}) };
+      for (const c of plan.changes) if (c.year !== undefined) next[c.field] = c.after;
+      years.set(`${s.id}|${rec.year}`, next as StoredYear);
+    }
+    if (plan.action !== 'create' && s.id < 0) plan.enterpriseId = s.id;
+    return plan;
+  });
+}

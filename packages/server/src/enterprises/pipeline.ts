@@ -1,0 +1,181 @@
+import type { ImportSummary } from '@kaifaqu/contracts';
+import {
+  detectHeader,
+  type FieldKey,
+  type HeaderMapping,
+  type ImportRecord,
+  type MergePlan,
+  planImport,
+  type RowIssue,
+  RowValidator,
+  type SavedMapping,
+  type ValidationContext,
+} from '@kaifaqu/core/enterprises';
+import { countryRows, type Database, divisionRows, industryTable, storedByUscc, type ZoneScope } from '@kaifaqu/db';
+import { MAX_IMPORT_ROWS, quickRowCount, readSheet, rejectTooManyRows, type SheetFormat, sniffFormat } from './reader.ts';
+
+let ctx: ValidationContext | undefined;
+
+/** Industry table, GB/T 2260 division check (any code under a known city, as firms keep codes of abolished counties) and country names. */
+export function validationContext(): ValidationContext {
+  if (ctx) return ctx;
+  const divisions = divisionRows();
+  const cities = new Set(divisions.filter((d) => d.level === 2).map((d) => d.code.slice(0, 4)));
+  const known = new Set(divisions.map((d) => d.code));
+  const countries = new Map<string, string>();
+  for (const c of countryRows()) for (const k of [c.code, c.alpha3, c.nameZh, c.nameEn.toLowerCase()]) countries.set(k, c.code);
+  const aliases: Record<string, string> = {
+    香港: 'HK',
+    中国香港: 'HK',
+    香港特别行政区: 'HK',
+    澳门: 'MO',
+    中国澳门: 'MO',
+    澳门特别行政区: 'MO',
+    台湾: 'TW',
+    中国台湾: 'TW',
+    台湾地区: 'TW',
+    美国: 'US',
+    英国: 'GB',
+    韩国: 'KR',
+    德国: 'DE',
+    日本: 'JP',
+    新加坡: 'SG',
+    法国: 'FR',
+    荷兰: 'NL',
+    瑞士: 'CH',
+    意大利: 'IT',
+    维尔京群岛: 'VG',
+    英属维尔京群岛: 'VG',
+    开曼群岛: 'KY',
+  };
+  for (const [k, v] of Object.entries(aliases)) countries.set(k, v);
+  ctx = {
+    industries: industryTable(),
+    usccOptions: { isDivision: (c) => known.has(c) || cities.has(c.slice(0, 4)) || c.slice(2, 4) === '90' },
+    country: (s) => countries.get(s) ?? countries.get(s.toLowerCase()) ?? countries.get(s.toUpperCase()),
+  };
+  return ctx;
+}
+
+export interface AnalyseOptions {
+  saved?: SavedMapping;
+  overrides?: Record<number, FieldKey | null>;
+  overwrite?: boolean;
+  onProgress?: (rows: number, total: number | undefined) => void;
+  /** Issues kept in memory (the count continues). */
+  maxIssues?: number;
+}
+
+export interface Analysis {
+  format: SheetFormat;
+  mapping: HeaderMapping;
+  records: ImportRecord[];
+  plans: MergePlan[];
+  issues: RowIssue[];
+  rows: number;
+  invalid: number;
+  totalRows?: number;
+}
+
+/**
+ * Reads, maps and validates a spreadsheet and plans its merge into the registry: no writes. Files over the size or
+ * row limit are refused before any row is parsed.
+ */
+export async function analyseFile(
+  database: Database,
+  scope: ZoneScope,
+  path: string,
+  fileName: string,
+  opts: AnalyseOptions = {},
+): Promise<Analysis> {
+  const format = await sniffFormat(path, fileName);
+  const totalRows = await quickRowCount(path, format);
+  if (totalRows !== undefined && totalRows > MAX_IMPORT_ROWS + 1) rejectTooManyRows(totalRows - 1);
+  const head: { row: number; cells: unknown[] }[] = [];
+  const records: ImportRecord[] = [];
+  let mapping: HeaderMapping | undefined;
+  let validator: RowValidator | undefined;
+  const context = validationContext();
+  const start = () => {
+    mapping = detectHeader(
+      head.map((h) => h.cells),
+      opts.saved,
+      opts.overrides,
+    );
+    // Header row numbers are relative to the buffered rows; convert to sheet rows.
+    mapping.headerRows = mapping.headerRows.map((i) => head[i - 1]?.row ?? i);
+    validator = new RowValidator(mapping, context, opts.maxIssues ?? 10_000);
+    const last = mapping.headerRows[mapping.headerRows.length - 1];
+    if (mapping.missingRequired.length) return;
+    for (const h of head) if (h.row > last) push(h);
+  };
+  let seen = 0;
+  const push = (r: { row: number; cells: unknown[] }) => {
+    const rec = validator!.push(r.row, r.cells);
+    if (rec) records.push(rec);
+  };
+  for await (const r of readSheet(path, format)) {
+    seen++;
+    if (!mapping) {
+      head.push(r);
+      if (head.length === 10) start();
+    } else if (!mapping.missingRequired.length) push(r);
+    if (opts.onProgress && seen % 2000 === 0) opts.onProgress(seen, totalRows);
+  }
+  if (!mapping) start();
+  opts.onProgress?.(seen, totalRows);
+  const m = mapping!;
+  const v = validator!;
+  const valid = records.filter((r) => !v.isInvalid(r.row));
+  const years = [...new Set(valid.map((r) => r.year).filter((y): y is number => y !== undefined))];
+  const stored = m.missingRequired.length
+    ? { byUscc: new Map(), yearOf: new Map() }
+    : await storedByUscc(database.db, scope, [...new Set(valid.map((r) => r.uscc))], years);
+  const plans = planImport(valid, stored.byUscc, stored.yearOf, opts.overwrite ?? false);
+  return { format, mapping: m, records: valid, plans, issues: v.issues, rows: v.rows, invalid: v.invalid, totalRows };
+}
+
+export function summarise(a: Analysis, fileName: string, id: number | null, limits = { issues: 200, diffs: 200 }): ImportSummary {
+  const count = (k: MergePlan['action']) => a.plans.filter((p) => p.action === k).length;
+  const nameOf = new Map(a.records.map((r) => [r.row, r.enterprise.name ?? null]));
+  const diffs = a.plans
+    .filter((p) => p.action === 'update' || p.conflicts.length)
+    .slice(0, limits.diffs)
+    .map((p) => ({
+      row: p.row,
+      uscc: p.uscc,
+      name: nameOf.get(p.row) ?? null,
+      action: p.action,
+      changes: p.changes,
+      conflicts: p.conflicts,
+    }));
+  return {
+    id,
+    fileName,
+    format: a.format,
+    status: a.mapping.missingRequired.length ? 'needs-mapping' : 'previewed',
+    headerRows: a.mapping.headerRows,
+    columns: a.mapping.columns.map((c) => ({ index: c.index, letter: c.letter, header: c.header, field: c.field, source: c.source })),
+    missingRequired: a.mapping.missingRequired,
+    rows: a.rows,
+    valid: a.rows - a.invalid,
+    invalid: a.invalid,
+    create: count('create'),
+    update: count('update'),
+    unchanged: count('unchanged'),
+    conflicts: a.plans.reduce((s, p) => s + p.conflicts.length, 0),
+    issues: a.issues.slice(0, limits.issues).map(presentIssue),
+    issuesTotal: a.issues.length,
+    diffs,
+  };
+}
+
+export const presentIssue = (i: RowIssue) => ({
+  row: i.row,
+  column: i.column,
+  field: (i.path[2] as string) ?? null,
+  value: i.value instanceof Date ? i.value.toISOString() : (i.value ?? null),
+  code: i.code,
+  message: i.message,
+  messageEn: i.messageEn,
+});
