@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { getPreset, syntheticInput, toCsv } from '@kaifaqu/core/evaluation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../program.ts';
 
@@ -79,6 +80,24 @@ describe('kaifaqu evaluate', () => {
     expect(report).toContain('## Top 10');
     expect(report).toContain('winsorised');
     expect(report).toContain('| 1 | CHE | Switzerland | 68.38 |');
+  });
+
+  it('--preset mofcom-2021 uses its own (assumed) framework when --meta is omitted', async () => {
+    const meta = getPreset('mofcom-2021').meta;
+    if (!meta) throw new Error('preset without framework');
+    const syn = syntheticInput(4, 40, meta.indicators.length, 5);
+    const values = Object.fromEntries(meta.indicators.map((c, i) => [c, syn.data.values[`I${i + 1}`]]));
+    const groups = { Region: syn.data.groups.Region, Province: syn.data.groups.Region.map(() => '广东') };
+    const file = join(tmp, 'mofcom_iData.csv');
+    writeFileSync(file, toCsv({ meta, data: { ...syn.data, groups, values } }).iData);
+    const { out, exitCode } = await run(['evaluate', '--data', file, '--preset', 'mofcom-2021', '--json']);
+    expect(exitCode).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.pipeline.name).toBe('mofcom-2021');
+    expect(Object.keys(j.units[0].scores)).toEqual(
+      expect.arrayContaining(['Index', 'Opening', 'Innovation', 'Green', 'Coordination', 'Quality']),
+    );
+    expect(j.units[0].groupRanks.Region.Index).toBeGreaterThan(0);
   });
 
   it('a malformed input exits 2 with every problem as file:row:column and prints no result', async () => {
