@@ -61,45 +61,77 @@ export function evalCondition(c: CompiledCondition, acc: TierAcc, item: string):
   return unknown ? null : c.t === 'all';
 }
 
-/**
- * What must change for a failing condition to hold: every failing part of an `all`; for an `any`, the branch
- * needing the fewest (preferably numeric) changes, then the smallest relative change. Undecidable parts are skipped.
- * Items carry the top-level condition's key (its label explains them) and the metric to change.
- */
-export function conditionGap(c: CompiledCondition, acc: TierAcc, key = c.key): GapItem[] | null {
+// Gap search runs for most firms in a batch, so branches are first scored without building items; only the chosen
+// branch is materialised. Score = 1e6 × flag changes + 1e3 × changes + summed relative change (capped), so plain
+// addition combines the parts of an `all` and the minimum picks the best branch of an `any`; -1 = cannot tell.
+const FLAG = 1e6;
+const STEP = 1e3;
+
+function leafRelative(c: CompiledCondition & { t: 'leaf' }, v: MetricValue): number {
+  return relativeChange(v, c.value as MetricValue);
+}
+
+function gapScore(c: CompiledCondition, acc: TierAcc): number {
   if (c.t === 'leaf') {
     const v = acc.ctx.get(c.def);
-    if (v === undefined || v === null || test(c.op, v, c)) return v === undefined || v === null ? null : [];
-    const to = c.value as MetricValue;
-    return [{ kind: 'criterion', key, metric: c.def.key, from: v, to, op: c.op, gain: null, relative: relativeChange(v, to) }];
+    if (v === undefined || v === null) return -1;
+    if (test(c.op, v, c)) return 0;
+    return (typeof v === 'number' ? 0 : FLAG) + STEP + Math.min(leafRelative(c, v), STEP / 10);
+  }
+  let best = -1;
+  let sum = 0;
+  let decided = false;
+  for (const s of c.items) {
+    const g = gapScore(s, acc);
+    if (g < 0) continue;
+    decided = true;
+    sum += g;
+    if (best < 0 || g < best) best = g;
+  }
+  if (!decided) return -1;
+  return c.t === 'all' ? sum : best;
+}
+
+function collect(c: CompiledCondition, acc: TierAcc, key: string, out: GapItem[]): void {
+  if (c.t === 'leaf') {
+    const v = acc.ctx.get(c.def);
+    if (v === undefined || v === null || test(c.op, v, c)) return;
+    out.push({
+      kind: 'criterion',
+      key,
+      metric: c.def.key,
+      from: v,
+      to: c.value as MetricValue,
+      op: c.op,
+      gain: null,
+      relative: leafRelative(c, v),
+    });
+    return;
   }
   if (c.t === 'all') {
-    const out: GapItem[] = [];
-    for (const s of c.items) {
-      const g = conditionGap(s, acc, key);
-      if (g) out.push(...g);
-    }
-    return out;
+    for (const s of c.items) collect(s, acc, key, out);
+    return;
   }
-  // Prefer branches that ask for changes in amounts over ones that ask for a status or flag (a firm can grow
-  // its sales, it cannot decide its product is new), then fewer changes, then smaller relative changes.
-  let best: GapItem[] | null = null;
-  let bestKey: [number, number, number] = [0, 0, 0];
+  let best: CompiledCondition | null = null;
+  let bestScore = -1;
   for (const s of c.items) {
-    const g = conditionGap(s, acc, key);
-    if (!g) continue;
-    if (g.length === 0) return [];
-    let flags = 0;
-    let cost = 0;
-    for (const i of g) {
-      if (typeof i.from !== 'number') flags++;
-      cost += i.relative;
-    }
-    const k: [number, number, number] = [flags, g.length, cost];
-    if (!best || k[0] < bestKey[0] || (k[0] === bestKey[0] && (k[1] < bestKey[1] || (k[1] === bestKey[1] && k[2] < bestKey[2])))) {
-      best = g;
-      bestKey = k;
+    const g = gapScore(s, acc);
+    if (g < 0) continue;
+    if (g === 0) return;
+    if (bestScore < 0 || g < bestScore) {
+      best = s;
+      bestScore = g;
     }
   }
-  return best;
+  if (best) collect(best, acc, key, out);
+}
+
+/**
+ * What must change for a failing condition to hold, appended to `out`: every failing part of an `all`; for an `any`,
+ * the branch needing the fewest changes, preferring amounts over statuses or flags (a firm can grow its sales, it
+ * cannot decide its product is new), then the smallest relative change. Parts that cannot be decided are skipped.
+ * Items carry the top-level condition's key (its label explains them) and the metric to change.
+ */
+export function conditionGap(c: CompiledCondition, acc: TierAcc, out: GapItem[], key = c.key): void {
+  collect(c, acc, key, out);
 }

@@ -67,13 +67,8 @@ function firstDirect(list: Named[], acc: TierAcc): string | null | undefined {
   return unknown ? undefined : null;
 }
 
-function criteriaGaps(list: Named[], acc: TierAcc, failed: readonly string[]): GapItem[] {
-  const out: GapItem[] = [];
-  for (const n of list) {
-    if (!failed.includes(n.key)) continue;
-    const g = conditionGap(n.cond, acc);
-    if (g) for (const i of g) out.push(i);
-  }
+function criteriaGaps(list: Named[], acc: TierAcc, failed: readonly string[], out: GapItem[]): GapItem[] {
+  for (const n of list) if (failed.includes(n.key)) conditionGap(n.cond, acc, out);
   return out;
 }
 
@@ -124,8 +119,8 @@ function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
     if (achieved !== false) failed.length = before;
     let gap = NO_GAP;
     if (eligible === false) {
-      gap = criteriaGaps(ct.prerequisites, acc, failed);
-      for (const i of criteriaGaps(ct.criteria, acc, failed)) gap.push(i);
+      gap = criteriaGaps(ct.prerequisites, acc, failed, []);
+      criteriaGaps(ct.criteria, acc, failed, gap);
     }
     return result(ct, acc, eligible, eligible ? (crit ? 'criteria' : direct!) : null, failed, gap);
   }
@@ -170,7 +165,7 @@ function assessTier(ct: CompiledTier, ctx: MetricContext): TierResult {
   if (achieved !== false) failed.length = before;
   let gap = NO_GAP;
   if (eligible === false) {
-    gap = criteriaGaps(ct.prerequisites, acc, failed);
+    gap = criteriaGaps(ct.prerequisites, acc, failed, []);
     if (achieved === false && reach === total) {
       const sg = scoreGaps(ct.groups, groupPts, indicators, pass - total, acc).sort(byRelative);
       for (const i of sg) gap.push(i);

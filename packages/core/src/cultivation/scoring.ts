@@ -62,56 +62,50 @@ function bandIndex(s: Scale, v: number): number {
   return -1; // outside the domain (validation keeps profiles inside); scores nothing
 }
 
+function indicatorResult(
+  key: string,
+  metric: string,
+  value: MetricValue | null,
+  band: string | null,
+  points: number | null,
+): IndicatorResult {
+  // Built once with final values (no later writes) so every result has one stable shape.
+  return { key, metric, value, band, points, status: points === null ? 'insufficient' : 'scored' };
+}
+
 export function scoreIndicator(ind: CompiledIndicator, acc: TierAcc): IndicatorResult {
-  const r: IndicatorResult = {
-    key: ind.key,
-    metric: '',
-    value: null,
-    band: null,
-    points: null,
-    status: 'insufficient',
-  };
   if (ind.kind === 'bands' || ind.kind === 'best') {
-    let lacking = false;
+    let lacking: string | null = null;
+    let metric = '';
+    let value: MetricValue | null = null;
+    let band: string | null = null;
+    let points = -1;
     for (const s of ind.scales) {
       const v = acc.ctx.get(s.def);
       if (v === undefined || v === null) {
-        lacking = true;
-        if (!r.metric) r.metric = s.def.key;
+        lacking ??= s.def.key;
         continue;
       }
       const i = bandIndex(s, v as number);
       const pts = i < 0 ? 0 : s.bands[i].points;
-      if (r.points === null || pts > r.points) {
-        r.metric = s.def.key;
-        r.value = v;
-        r.band = i < 0 ? null : s.texts[i];
-        r.points = pts;
+      if (pts > points) {
+        metric = s.def.key;
+        value = v;
+        band = i < 0 ? null : s.texts[i];
+        points = pts;
       }
     }
     // Best-of with one scale unknown is only settled if the known one already gives full marks.
-    if (lacking && r.points !== ind.max) {
+    if (lacking !== null && points !== ind.max) {
       for (const s of ind.scales) acc.read(s.def, ind.key);
-      r.points = null;
-      r.band = null;
-      return r;
+      return indicatorResult(ind.key, metric || lacking, null, null, null);
     }
-    r.status = 'scored';
-    return r;
+    return indicatorResult(ind.key, metric, value, band, points);
   }
-  r.metric = ind.def.key;
   const v = acc.read(ind.def, ind.key);
-  if (v === null) return r;
-  r.value = v;
-  r.status = 'scored';
-  if (ind.kind === 'categories') {
-    r.band = v as string;
-    r.points = ind.points.get(v as string) ?? 0;
-  } else {
-    r.points = Math.min(ind.max, Math.max(0, v as number));
-    r.band = null;
-  }
-  return r;
+  if (v === null) return indicatorResult(ind.key, ind.def.key, null, null, null);
+  if (ind.kind === 'categories') return indicatorResult(ind.key, ind.def.key, v, v as string, ind.points.get(v as string) ?? 0);
+  return indicatorResult(ind.key, ind.def.key, v, null, Math.min(ind.max, Math.max(0, v as number)));
 }
 
 function item(
