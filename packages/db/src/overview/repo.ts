@@ -159,7 +159,9 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
     case 'aboveScaleIndustrial':
       from = sql`from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale`;
       where = sql`${where} and ${industrial} and ${activeOn(asOf)}`;
-      if (q.key) where = sql`${where} and e.industry_code like ${`${q.key}%`}`;
+      // key: a section letter (B/C/D) or a code prefix (大类/中类/小类)
+      if (q.key && /^[A-T]$/.test(q.key)) where = sql`${where} and i.section = ${q.key}`;
+      else if (q.key) where = sql`${where} and left(e.industry_code, ${q.key.length}) = ${q.key}`;
       value = sql`y.industrial_output_yuan`;
       break;
     case 'cluster':
@@ -192,7 +194,7 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
     db.execute(sql`select e.id, e.uscc, e.name, e.industry_code, i.name as industry_name, e.platform, ${value} as value, e.synthetic
       ${from} left join industries i on i.code = e.industry_code where ${where}
       order by e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    db.execute(sql`select count(*) as n ${from} where ${where}`),
+    db.execute(sql`select count(*) as n ${from} left join industries i on i.code = e.industry_code where ${where}`),
   ]);
   return { rows: rowsOf<RawRow>(rows).map(toRow), total: n(rowsOf<{ n: unknown }>(total)[0].n) };
 }

@@ -10,18 +10,22 @@ export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '
 export async function registerWeb(app: FastifyInstance, dist = defaultWebDist) {
   const index = join(dist, 'index.html');
   const hasWeb = existsSync(index);
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
-  const html = () =>
-    hasWeb
-      ? readFileSync(index, 'utf8')
-      : '<!doctype html><meta charset="utf-8"><title>开发区</title><p>Web 界面尚未构建：请运行 <code>npm run build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>';
+  // wildcard: files are looked up per request, so a rebuild of the web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: false, maxAge: '1h' });
+  const fallback =
+    '<!doctype html><meta charset="utf-8"><title>开发区</title><p>Web 界面尚未构建：请运行 <code>npm run build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>';
+  const html = () => {
+    try {
+      return readFileSync(index, 'utf8');
+    } catch {
+      return fallback;
+    }
+  };
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api'))
-      return reply
-        .status(404)
-        .send({
-          error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, messageEn: 'no such API route' },
-        });
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, messageEn: 'no such API route' },
+      });
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return reply.status(404).send({ error: { code: 'not_found', message: '资源不存在' } });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html());

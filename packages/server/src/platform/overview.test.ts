@@ -36,6 +36,12 @@ describe('zone overview of the calibrated demo zone', () => {
     expect(await total('metric=foreignEnterprises')).toBe(o.foreignEnterprisesTotal);
     expect(await total('metric=fortune500Projects')).toBe(o.fortune500Projects);
     expect(await total('metric=aboveScaleIndustrial')).toBe(o.aboveScaleIndustrial.enterprises);
+    const bySection = (await Promise.all(['B', 'C', 'D'].map((s) => total(`metric=aboveScaleIndustrial&key=${s}`)))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(bySection).toBe(o.aboveScaleIndustrial.enterprises);
+    expect(await total('metric=aboveScaleIndustrial&key=36')).toBeGreaterThan(0);
     expect(await total('metric=highTechEnterprises')).toBe(o.highTechEnterprises);
     expect(await total('metric=techSmes')).toBe(o.techSmes);
     expect(await total('metric=listedCompanies')).toBe(o.listedCompanies);
