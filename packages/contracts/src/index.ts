@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './investment.ts';
 export * from './approvals.ts';
 export * from './enterprises.ts';
+export * from './ip.ts';

@@ -270,6 +270,77 @@ CREATE TABLE "import_mappings" (
 	CONSTRAINT "import_mappings_zone_id_owner_pk" PRIMARY KEY("zone_id","owner")
 );
 --> statement-breakpoint
+CREATE TABLE "eval_frameworks" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"version" integer NOT NULL,
+	"name" text NOT NULL,
+	"rows" jsonb NOT NULL,
+	"pipeline" jsonb NOT NULL,
+	"assumption" text,
+	"frozen_at" timestamp with time zone,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_results" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"run_id" integer NOT NULL,
+	"round_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"zone_id" integer NOT NULL,
+	"region" text NOT NULL,
+	"score" double precision NOT NULL,
+	"rank" integer NOT NULL,
+	"region_rank" integer NOT NULL,
+	"region_size" integer NOT NULL,
+	"scores" jsonb NOT NULL,
+	"ranks" jsonb NOT NULL,
+	"region_ranks" jsonb NOT NULL,
+	"rank_p05" double precision,
+	"rank_p95" double precision,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_rounds" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"year" integer NOT NULL,
+	"data_year" integer NOT NULL,
+	"framework_id" integer NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"jump_threshold" double precision DEFAULT 0.5 NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_runs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"round_id" integer NOT NULL,
+	"framework_id" integer NOT NULL,
+	"label" text NOT NULL,
+	"pipeline" jsonb NOT NULL,
+	"result" jsonb NOT NULL,
+	"published" boolean DEFAULT false NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_submissions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"round_id" integer NOT NULL,
+	"zone_id" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"values" jsonb NOT NULL,
+	"explanations" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"comments" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"updated_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "fdi_closed_months" (
 	"zone_id" integer NOT NULL,
 	"month" date NOT NULL,
@@ -683,6 +754,16 @@ ALTER TABLE "enterprise_years" ADD CONSTRAINT "enterprise_years_enterprise_id_en
 ALTER TABLE "enterprise_years" ADD CONSTRAINT "enterprise_years_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_results" ADD CONSTRAINT "eval_results_run_id_eval_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."eval_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_results" ADD CONSTRAINT "eval_results_round_id_eval_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."eval_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_results" ADD CONSTRAINT "eval_results_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_rounds" ADD CONSTRAINT "eval_rounds_framework_id_eval_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."eval_frameworks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_runs" ADD CONSTRAINT "eval_runs_round_id_eval_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."eval_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_runs" ADD CONSTRAINT "eval_runs_framework_id_eval_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."eval_frameworks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_runs" ADD CONSTRAINT "eval_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_submissions" ADD CONSTRAINT "eval_submissions_round_id_eval_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."eval_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_submissions" ADD CONSTRAINT "eval_submissions_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_submissions" ADD CONSTRAINT "eval_submissions_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fdi_closed_months" ADD CONSTRAINT "fdi_closed_months_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fdi_closed_months" ADD CONSTRAINT "fdi_closed_months_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fdi_monthly" ADD CONSTRAINT "fdi_monthly_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -756,6 +837,14 @@ CREATE INDEX "enterprise_imports_zone_idx" ON "enterprise_imports" USING btree (
 CREATE INDEX "enterprise_years_zone_year_idx" ON "enterprise_years" USING btree ("zone_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "enterprises_zone_uscc_uq" ON "enterprises" USING btree ("zone_id","uscc");--> statement-breakpoint
 CREATE INDEX "enterprises_zone_industry_idx" ON "enterprises" USING btree ("zone_id","industry_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_frameworks_code_version_uq" ON "eval_frameworks" USING btree ("code","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_results_run_zone_uq" ON "eval_results" USING btree ("run_id","zone_id");--> statement-breakpoint
+CREATE INDEX "eval_results_zone_year_idx" ON "eval_results" USING btree ("zone_id","year");--> statement-breakpoint
+CREATE INDEX "eval_results_year_idx" ON "eval_results" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_rounds_year_uq" ON "eval_rounds" USING btree ("year");--> statement-breakpoint
+CREATE INDEX "eval_runs_round_idx" ON "eval_runs" USING btree ("round_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_submissions_round_zone_uq" ON "eval_submissions" USING btree ("round_id","zone_id");--> statement-breakpoint
+CREATE INDEX "eval_submissions_zone_idx" ON "eval_submissions" USING btree ("zone_id");--> statement-breakpoint
 CREATE INDEX "fdi_monthly_zone_month_idx" ON "fdi_monthly" USING btree ("zone_id","month");--> statement-breakpoint
 CREATE INDEX "fdi_monthly_enterprise_idx" ON "fdi_monthly" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "investment_approval_events_approval_idx" ON "investment_approval_events" USING btree ("approval_id");--> statement-breakpoint

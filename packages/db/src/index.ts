@@ -8,3 +8,4 @@ export * from './reference/index.ts';
 export * from './schema.ts';
 export * from './approvals/index.ts';
 export * from './investment/index.ts';
+export * from './ip/index.ts';

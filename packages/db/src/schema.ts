@@ -5,3 +5,4 @@ export * from './enterprises/schema.ts';
 export * from './investment/schema.ts';
 export * from './platform/schema.ts';
 export * from './reference/schema.ts';
+export * from './ip/schema.ts';

@@ -322,6 +322,8 @@ export interface ProtectionInput {
   kind: string;
   status: string;
   expiryDate?: string | null;
+  /** Number of rights this row stands for (grouped input); default 1. */
+  n?: number;
 }
 
 export type CellState = 'protected' | 'pending' | 'none';
@@ -354,7 +356,10 @@ export function exposureMatrix(
   const cov = new Map<string, Cov>();
   const get = (k: string) => {
     let c = cov.get(k);
-    if (!c) cov.set(k, (c = { patents: 0, trademarks: 0, pending: 0, routes: 0 }));
+    if (!c) {
+      c = { patents: 0, trademarks: 0, pending: 0, routes: 0 };
+      cov.set(k, c);
+    }
     return c;
   };
   const wanted = new Set(markets.map((m) => m.enterpriseId));
@@ -362,16 +367,17 @@ export function exposureMatrix(
     if (!wanted.has(a.enterpriseId)) continue;
     const office = REGIONAL_BY_CODE.get(a.jurisdiction);
     if (office?.route) {
-      if (a.status === 'pending' || inForce(a, refDate)) get(`${a.enterpriseId}|*`).routes += 1;
+      if (a.status === 'pending' || inForce(a, refDate)) get(`${a.enterpriseId}|*`).routes += a.n ?? 1;
       continue;
     }
     const live = inForce(a, refDate);
     if (!live && a.status !== 'pending') continue;
     for (const c of coveredCountries(a.jurisdiction)) {
       const x = get(`${a.enterpriseId}|${c}`);
-      if (!live) x.pending += 1;
-      else if (a.kind === 'trademark') x.trademarks += 1;
-      else x.patents += 1;
+      const k = a.n ?? 1;
+      if (!live) x.pending += k;
+      else if (a.kind === 'trademark') x.trademarks += k;
+      else x.patents += k;
     }
   }
   return markets.map((m) => {
