@@ -125,7 +125,22 @@ function plainPipeline(input: EvaluationInput): Record<string, Record<string, nu
   return scores;
 }
 
+/** CPU time (user + system, all threads of this process) per run: what the work costs when the machine is shared. */
+async function cpu(fn: () => unknown | Promise<unknown>, runs: number): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    await fn();
+    const d = process.cpuUsage(c);
+    ms.push((d.user + d.system) / 1000);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)];
+}
+
 export default async function (args: string[]) {
+  const load = (await import('node:os')).loadavg()[0];
+  console.log(`load average ${load.toFixed(1)} on ${availableParallelism()} cores (wall times inflate under load; CPU times do not)`);
   const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 10_000);
   const syn = syntheticInput(1, 233, 40, 8);
   console.log(
@@ -147,21 +162,24 @@ export default async function (args: string[]) {
   const naive = await time(() => plainPipeline(syn), 20, 3);
   console.log(`default pipeline (engine):       median ${fmt(engine.median)}  p95 ${fmt(engine.p95)}  min ${fmt(engine.min)}`);
   console.log(`default pipeline (plain version): median ${fmt(naive.median)}  p95 ${fmt(naive.p95)}  min ${fmt(naive.min)}`);
-  console.log(`ratio plain / engine: ${(naive.median / engine.median).toFixed(1)}×`);
+  const engineCpu = await cpu(() => runPipeline(syn.data, syn.meta), 30);
+  const naiveCpu = await cpu(() => plainPipeline(syn), 10);
+  console.log(`CPU time per run: engine ${fmt(engineCpu)}, plain ${fmt(naiveCpu)}`);
+  console.log(
+    `ratio plain / engine: wall median ${(naive.median / engine.median).toFixed(1)}×, wall min ${(naive.min / engine.min).toFixed(1)}×, CPU ${(naiveCpu / engineCpu).toFixed(1)}×`,
+  );
 
   const cores = availableParallelism();
   for (const workers of [1, 2]) {
     if (workers > cores) continue;
-    const t = await time(
-      async () => {
-        const p = prepareUncertainty(syn.data, syn.meta, undefined, { seed: 1 });
-        monteCarloResult(p, runs, await runParallel(p, runs, workers));
-      },
-      3,
-      1,
-    );
+    const job = async () => {
+      const p = prepareUncertainty(syn.data, syn.meta, undefined, { seed: 1 });
+      monteCarloResult(p, runs, await runParallel(p, runs, workers));
+    };
+    const t = await time(job, 3, 1);
+    const c = await cpu(job, 2);
     console.log(
-      `Monte-Carlo ${runs} replications, ${workers} thread(s), cold (incl. worker start-up and preparing 8 method combinations): median ${fmt(t.median)}  min ${fmt(t.min)}`,
+      `Monte-Carlo ${runs} replications, ${workers} thread(s), cold (incl. worker start-up and preparing 8 method combinations): median ${fmt(t.median)}  min ${fmt(t.min)}  CPU ${fmt(c)}`,
     );
   }
   // A warm pool, as a server would keep for interactive what-if pages: worker start-up is paid once.

@@ -346,7 +346,7 @@ arithmetic mean with metadata weights. Subcommands (uncertainty, whatif, path, s
     .option('--runs <n>', 'replications', '1000')
     .option('--seed <n>', 'random seed', '1')
     .option('--weight-noise <x>', 'weights vary uniformly by ±x (0.25 = ±25%)', '0.25')
-    .option('--workers <n>', 'worker threads (default: 2 for ≥ 2000 runs when 2 cores are available)')
+    .option('--workers <n>', 'worker threads (default: 1 below 20000 runs, where starting workers costs more than it saves; else up to 2)')
     .option('--sensitivity <n>', 'also run variance-based sensitivity with base sample N')
     .option(
       '--alternatives <file.json>',
@@ -368,7 +368,7 @@ arithmetic mean with metadata weights. Subcommands (uncertainty, whatif, path, s
         if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new CliError('--runs must be an integer in 1..1000000');
         const alt = o.alternatives ? parseUncertaintyJson(read(o.alternatives), o.alternatives) : {};
         const p = prepareUncertainty(input.data, input.meta, spec, { weightNoise: Number(o.weightNoise), ...alt, seed });
-        const workers = o.workers ? Number(o.workers) : runs >= 2000 ? Math.min(2, availableParallelism()) : 1;
+        const workers = o.workers ? Number(o.workers) : runs >= 20_000 ? Math.min(2, availableParallelism()) : 1;
         const bar = progressBar(runs, 'Monte-Carlo');
         const ranks = await runParallel(p, runs, workers, (d) => bar.update(d));
         bar.update(runs);
