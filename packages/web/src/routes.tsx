@@ -20,6 +20,8 @@ const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.ts
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
 const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
+const EnterprisesHome = lazy(() => import('./pages/enterprises/EnterprisesHome.tsx'));
+const EnterpriseDetail = lazy(() => import('./pages/enterprises/EnterpriseDetail.tsx'));
 
 /** One row drives both a react-router route and (unless hidden) a left-menu item. */
 export interface AppRoute {
@@ -47,8 +49,10 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.enterprises',
     icon: <BankOutlined />,
     access: 'canSeeEnterprises',
-    element: <ModulePlaceholder module="enterprises" />,
+    element: <EnterprisesHome />,
   },
+  // No access key: a 企业用户 opens its own enterprise here (the server answers 404 for any other).
+  { path: 'enterprises/:id', titleKey: 'nav.enterprises', element: <EnterpriseDetail />, hideInMenu: true },
   {
     path: 'cultivation',
     titleKey: 'nav.cultivation',
