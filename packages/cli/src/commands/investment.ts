@@ -14,14 +14,11 @@ export async function investmentReport(database: Database, zoneCode: string, fro
   if (!zone) throw new CliError(`经开区不存在 / no such zone: ${zoneCode}`);
   const scope = { zoneId: zone.id, zoneCode: zone.code, actorId: null };
   const m = (ym: string) => `${ym}-01`;
-  const prevFrom = addMonths(from, -12);
   const rows = await fdiReportRows(
     database.db,
     scope,
-    m(prevFrom),
-    m(to),
     { from: m(from), to: m(to) },
-    { from: m(prevFrom), to: m(addMonths(to, -12)) },
+    { from: m(addMonths(from, -12)), to: m(addMonths(to, -12)) },
   );
   return { zone: zone.code, synthetic: zone.synthetic, ...computeFdiReport({ from, to, ...rows }) };
 }

@@ -45,11 +45,15 @@ describe('FDI report', () => {
     const r = computeFdiReport({
       from: '2024-01',
       to: '2024-02',
-      fdi: [
-        { month: '2023-01', country: 'HK', industry: '39', actualUsd: 100, contractUsd: 50 },
-        { month: '2024-01', country: 'HK', industry: '39', actualUsd: 150, contractUsd: 90 },
-        { month: '2024-02', country: 'JP', industry: '36', actualUsd: 50, contractUsd: 0 },
-        { month: '2023-03', country: 'JP', industry: '36', actualUsd: 999, contractUsd: 999 },
+      months: [
+        { month: '2023-01', actualUsd: 100, contractUsd: 50 },
+        { month: '2024-01', actualUsd: 150, contractUsd: 90 },
+        { month: '2024-02', actualUsd: 50, contractUsd: 0 },
+        { month: '2023-03', actualUsd: 999, contractUsd: 999 },
+      ],
+      groups: [
+        { country: 'HK', industry: '39', actualUsd: 150, contractUsd: 90, prevActualUsd: 100, prevContractUsd: 50 },
+        { country: 'JP', industry: '36', actualUsd: 50, contractUsd: 0, prevActualUsd: 0, prevContractUsd: 0 },
       ],
       newEnterprises: [{ month: '2024-02', country: 'JP', industry: '36', count: 3 }],
       countryNames: { HK: '中国香港' },
@@ -63,6 +67,21 @@ describe('FDI report', () => {
     expect(r.monthly.map((m) => m.actualFdiUsd)).toEqual([150, 50]);
     expect(r.byCountry[0]).toMatchObject({ code: 'HK', name: '中国香港', actualFdiUsd: 150, actualFdiYoY: 0.5 });
     expect(r.prevFrom).toBe('2023-01');
+  });
+  it('counts a month on both sides when the period is longer than a year', () => {
+    const r = computeFdiReport({
+      from: '2023-01',
+      to: '2024-12',
+      months: [
+        { month: '2023-06', actualUsd: 10, contractUsd: 0 },
+        { month: '2024-06', actualUsd: 30, contractUsd: 0 },
+      ],
+      groups: [],
+      newEnterprises: [],
+    });
+    expect(r.actualFdiUsd).toBe(40);
+    expect(r.prev.actualFdiUsd).toBe(10);
+    expect(r.monthly.find((m) => m.month === '2024-06')!.actualFdiYoY).toBe(2);
   });
   it('periods and y/y helpers', () => {
     expect(addMonths('2024-01', -12)).toBe('2023-01');

@@ -1,13 +1,19 @@
 /** Foreign-investment statistics per shared/domain/investment.md (pure; the database supplies grouped rows). */
 
-export interface FdiAggRow {
-  /** 'YYYY-MM' */
+/** FDI totals of one month ('YYYY-MM'). */
+export interface FdiMonthRow {
   month: string;
+  actualUsd: number;
+  contractUsd: number;
+}
+/** FDI of one source country × GB/T 4754 大类 (2 digits) in the current and the previous-year period. */
+export interface FdiGroupRow {
   country: string | null;
-  /** GB/T 4754 大类 (2 digits). */
   industry: string | null;
   actualUsd: number;
   contractUsd: number;
+  prevActualUsd: number;
+  prevContractUsd: number;
 }
 export interface NewEnterpriseRow {
   month: string;
@@ -18,7 +24,10 @@ export interface NewEnterpriseRow {
 export interface FdiReportInput {
   from: string;
   to: string;
-  fdi: FdiAggRow[];
+  /** Every month of [from − 12 months, to]. */
+  months: FdiMonthRow[];
+  groups: FdiGroupRow[];
+  /** By establishment month over [from − 12 months, to]. */
   newEnterprises: NewEnterpriseRow[];
   countryNames?: Record<string, string>;
   industryNames?: Record<string, string>;
@@ -102,41 +111,59 @@ export function computeFdiReport(input: FdiReportInput): FdiReport {
   const prevTo = addMonths(to, -12);
   const inCur = (m: string) => m >= from && m <= to;
   const inPrev = (m: string) => m >= prevFrom && m <= prevTo;
+  // Periods longer than 12 months overlap their base period, so a month may count on both sides.
+  const byMonth = new Map<string, Figures>();
+  const month = (m: string) => {
+    let f = byMonth.get(m);
+    if (!f) {
+      f = zero();
+      byMonth.set(m, f);
+    }
+    return f;
+  };
+  for (const r of input.months) {
+    const f = month(r.month);
+    f.actualFdiUsd += r.actualUsd;
+    f.contractFdiUsd += r.contractUsd;
+  }
+  for (const r of input.newEnterprises) month(r.month).newForeignEnterprises += r.count;
   const total = { cur: zero(), prev: zero() };
-  const months = new Map(monthsBetween(from, to).map((m) => [m, { cur: zero(), prev: zero() }]));
-  const countries = new Map<string, { cur: Figures; prev: Figures }>();
-  const industries = new Map<string, { cur: Figures; prev: Figures }>();
-  const bucket = (map: Map<string, { cur: Figures; prev: Figures }>, key: string) => {
-    let b = map.get(key);
+  const addTo = (x: Figures, f: Figures) => {
+    x.actualFdiUsd += f.actualFdiUsd;
+    x.contractFdiUsd += f.contractFdiUsd;
+    x.newForeignEnterprises += f.newForeignEnterprises;
+  };
+  for (const [m, f] of byMonth) {
+    if (inCur(m)) addTo(total.cur, f);
+    if (inPrev(m)) addTo(total.prev, f);
+  }
+  type Bucket = { cur: Figures; prev: Figures };
+  const countries = new Map<string, Bucket>();
+  const industries = new Map<string, Bucket>();
+  const bucket = (map: Map<string, Bucket>, key: string | null) => {
+    let b = map.get(key ?? '');
     if (!b) {
       b = { cur: zero(), prev: zero() };
-      map.set(key, b);
+      map.set(key ?? '', b);
     }
     return b;
   };
-  const add = (m: string, country: string | null, industry: string | null, f: (x: Figures) => void) => {
-    const side = inCur(m) ? 'cur' : inPrev(m) ? 'prev' : null;
-    if (!side) return;
-    f(total[side]);
-    f(bucket(countries, country ?? '')[side]);
-    f(bucket(industries, industry ?? '')[side]);
-    const monthKey = side === 'cur' ? m : addMonths(m, 12);
-    const mb = months.get(monthKey);
-    if (mb) f(mb[side]);
-  };
-  for (const r of input.fdi)
-    add(r.month, r.country, r.industry, (x) => {
-      x.actualFdiUsd += r.actualUsd;
-      x.contractFdiUsd += r.contractUsd;
-    });
+  for (const g of input.groups)
+    for (const b of [bucket(countries, g.country), bucket(industries, g.industry)]) {
+      b.cur.actualFdiUsd += g.actualUsd;
+      b.cur.contractFdiUsd += g.contractUsd;
+      b.prev.actualFdiUsd += g.prevActualUsd;
+      b.prev.contractFdiUsd += g.prevContractUsd;
+    }
   for (const r of input.newEnterprises)
-    add(r.month, r.country, r.industry, (x) => {
-      x.newForeignEnterprises += r.count;
-    });
-  const groups = (map: Map<string, { cur: Figures; prev: Figures }>, names: Record<string, string> = {}) =>
+    for (const b of [bucket(countries, r.country), bucket(industries, r.industry)]) {
+      if (inCur(r.month)) b.cur.newForeignEnterprises += r.count;
+      if (inPrev(r.month)) b.prev.newForeignEnterprises += r.count;
+    }
+  const groups = (map: Map<string, Bucket>, names: Record<string, string> = {}) =>
     [...map.entries()]
       .map(([code, b]) => ({ code: code || '—', name: code ? (names[code] ?? code) : '未填报', ...grow(b.cur, b.prev) }))
-      .filter((g) => g.actualFdiUsd || g.contractFdiUsd || g.newForeignEnterprises)
+      .filter((g) => g.actualFdiUsd || g.contractFdiUsd || g.newForeignEnterprises || g.prev.actualFdiUsd || g.prev.contractFdiUsd)
       .sort((a, b) => b.actualFdiUsd - a.actualFdiUsd || b.contractFdiUsd - a.contractFdiUsd || a.code.localeCompare(b.code));
   const s = input.signedForeignProjects;
   return {
@@ -145,7 +172,10 @@ export function computeFdiReport(input: FdiReportInput): FdiReport {
     prevFrom,
     prevTo,
     ...grow(total.cur, total.prev),
-    monthly: [...months.entries()].map(([month, b]) => ({ month, ...grow(b.cur, b.prev) })),
+    monthly: monthsBetween(from, to).map((m) => ({
+      month: m,
+      ...grow(byMonth.get(m) ?? zero(), byMonth.get(addMonths(m, -12)) ?? zero()),
+    })),
     byCountry: groups(countries, input.countryNames),
     byIndustry: groups(industries, input.industryNames),
     signedForeignProjects: s ? { ...s, yoy: yoy(s.contractInvestmentYuan, s.prevContractInvestmentYuan) } : null,

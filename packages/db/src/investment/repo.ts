@@ -528,30 +528,36 @@ export async function enterprisesInZone(db: Db, scope: ZoneScope, ids: number[])
 }
 
 /**
- * Grouped rows for the FDI report over [fromMonth, toMonth] ('YYYY-MM-01'): FDI by month × source country × 大类,
- * new foreign-invested enterprises by establishment month × country × 大类, and the signed foreign projects series.
+ * Rows for the FDI report of months [cur.from, cur.to] ('YYYY-MM-01') against [prev.from, prev.to]: FDI totals per month,
+ * FDI per source country × 大类 for both periods (aggregated per enterprise first, on integer keys), new foreign-invested
+ * enterprises by establishment month × country × 大类, and the signed foreign projects series (RMB).
  */
-export async function fdiReportRows(
-  db: Db,
-  scope: ZoneScope,
-  fromMonth: string,
-  toMonth: string,
-  cur: { from: string; to: string },
-  prev: { from: string; to: string },
-) {
+export async function fdiReportRows(db: Db, scope: ZoneScope, cur: { from: string; to: string }, prev: { from: string; to: string }) {
   const z = scope.zoneId;
-  const [fdi, ents, signed, names] = await Promise.all([
+  const lo = prev.from < cur.from ? prev.from : cur.from;
+  const inCur = sql`month >= ${cur.from}::date and month <= ${cur.to}::date`;
+  const inPrev = sql`month >= ${prev.from}::date and month <= ${prev.to}::date`;
+  const [months, groups, ents, signed, names] = await Promise.all([
     db.execute(sql`
-      select to_char(f.month, 'YYYY-MM') as month, e.source_country as country, substr(e.industry_code, 1, 2) as industry,
-        sum(f.actual_usd) as actual, sum(f.contract_usd) as contract
-      from fdi_monthly f join enterprises e on e.id = f.enterprise_id
-      where f.zone_id = ${z} and f.month >= ${fromMonth}::date and f.month <= ${toMonth}::date
-      group by 1, 2, 3`),
+      select to_char(month, 'YYYY-MM') as month, sum(actual_usd) as actual, sum(contract_usd) as contract
+      from fdi_monthly where zone_id = ${z} and month >= ${lo}::date and month <= ${cur.to}::date
+      group by month`),
+    db.execute(sql`
+      select e.source_country as country, substr(e.industry_code, 1, 2) as industry,
+        sum(x.ca) as ca, sum(x.cc) as cc, sum(x.pa) as pa, sum(x.pc) as pc
+      from (
+        select enterprise_id,
+          coalesce(sum(actual_usd) filter (where ${inCur}), 0) as ca, coalesce(sum(contract_usd) filter (where ${inCur}), 0) as cc,
+          coalesce(sum(actual_usd) filter (where ${inPrev}), 0) as pa, coalesce(sum(contract_usd) filter (where ${inPrev}), 0) as pc
+        from fdi_monthly where zone_id = ${z} and month >= ${lo}::date and month <= ${cur.to}::date
+        group by enterprise_id
+      ) x join enterprises e on e.id = x.enterprise_id
+      group by 1, 2`),
     db.execute(sql`
       select to_char(e.established_on, 'YYYY-MM') as month, e.source_country as country, substr(e.industry_code, 1, 2) as industry, count(*) as n
       from enterprises e
-      where e.zone_id = ${z} and e.foreign_invested and e.established_on >= ${fromMonth}::date
-        and e.established_on < (${toMonth}::date + interval '1 month')
+      where e.zone_id = ${z} and e.foreign_invested and e.established_on >= ${lo}::date
+        and e.established_on < (${cur.to}::date + interval '1 month')
       group by 1, 2, 3`),
     db.execute(sql`
       select
@@ -569,12 +575,18 @@ export async function fdiReportRows(
   const industryNames: Record<string, string> = {};
   for (const r of rowsOf<{ t: string; code: string; name: string }>(names)) (r.t === 'c' ? countryNames : industryNames)[r.code] = r.name;
   return {
-    fdi: rowsOf<Record<string, unknown>>(fdi).map((r) => ({
+    months: rowsOf<Record<string, unknown>>(months).map((r) => ({
       month: String(r.month),
-      country: (r.country as string | null) ?? null,
-      industry: (r.industry as string | null) ?? null,
       actualUsd: n(r.actual),
       contractUsd: n(r.contract),
+    })),
+    groups: rowsOf<Record<string, unknown>>(groups).map((r) => ({
+      country: (r.country as string | null) ?? null,
+      industry: (r.industry as string | null) ?? null,
+      actualUsd: n(r.ca),
+      contractUsd: n(r.cc),
+      prevActualUsd: n(r.pa),
+      prevContractUsd: n(r.pc),
     })),
     newEnterprises: rowsOf<Record<string, unknown>>(ents).map((r) => ({
       month: String(r.month),

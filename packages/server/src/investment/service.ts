@@ -467,15 +467,11 @@ export function resolvePeriod(
 
 const monthStart = (ym: string) => `${ym}-01`;
 export async function fdiReport(db: Db, scope: ZoneScope, from: string, to: string) {
-  const prevFrom = addMonths(from, -12);
-  const prevTo = addMonths(to, -12);
   const rows = await fdiReportRows(
     db,
     scope,
-    monthStart(prevFrom),
-    monthStart(to),
     { from: monthStart(from), to: monthStart(to) },
-    { from: monthStart(prevFrom), to: monthStart(prevTo) },
+    { from: monthStart(addMonths(from, -12)), to: monthStart(addMonths(to, -12)) },
   );
   return computeFdiReport({ from, to, ...rows });
 }
