@@ -13,6 +13,7 @@ import {
   evalQrels,
   evalQueries,
   evaluateRun,
+  matchesFor,
   type ScenarioItem,
   search,
   syntheticItems,
@@ -166,6 +167,16 @@ export default async function (args: string[]) {
   );
   console.log(`query bm25+boosts:  p50 ${fmt(pct(latBoost, 0.5))}, p95 ${fmt(pct(latBoost, 0.95))}, max ${fmt(pct(latBoost, 1))}`);
   console.log(`  of which jieba:   p50 ${fmt(pct(seg, 0.5))}, p95 ${fmt(pct(seg, 0.95))}`);
+
+  const latMatch: number[] = [];
+  for (const it of items.slice(5000, 5100)) {
+    t = performance.now();
+    matchesFor(index, it, 10);
+    latMatch.push(performance.now() - t);
+  }
+  console.log(
+    `matchesFor (item):  p50 ${fmt(pct(latMatch, 0.5))}, p95 ${fmt(pct(latMatch, 0.95))} (100 items as queries: title+description+tags)`,
+  );
 
   t = performance.now();
   for (let i = 0; i < 1000; i++) index.remove(`syn-${i}`);

@@ -32,7 +32,7 @@ function round(x: number): number {
 }
 
 function run(index: ScenarioIndex, text: string, q: Omit<ScenarioQuery, 'text'>, opts: SearchOptions): Match[] {
-  const terms = index.tokenizer.tokenize(text);
+  const terms = index.selectQueryTerms(index.tokenizer.tokenize(text));
   const industry = q.industry ?? null;
   const tags = q.tags ?? [];
   const boosts = opts.boosts === undefined ? index.boosts : opts.boosts;
@@ -80,7 +80,8 @@ export function similarItems(index: ScenarioIndex, draft: ScenarioItem, k = 5, t
   const it = validateItem(draft);
   const tok = index.tokenizer;
   const fields = [tok.tokenize(it.title), tok.tokenize(it.description), tok.tokenize(it.tags.join(' '))];
-  const self = index.selfScore(fields);
+  // The yardstick covers exactly the terms the search will use, so long drafts are not penalised by the term cap.
+  const self = index.selfScore(fields, new Set(index.selectQueryTerms(fields.flat())));
   if (self <= 0) return [];
   const matches = run(
     index,

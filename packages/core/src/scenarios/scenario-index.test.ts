@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../shared/errors.ts';
 import { matchesFor, search, similarItems } from './query.ts';
-import { buildIndex } from './scenario-index.ts';
+import { buildIndex, MAX_QUERY_TERMS } from './scenario-index.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import type { ScenarioItem } from './types.ts';
 import { MAX_TEXT_LENGTH } from './validate.ts';
@@ -121,6 +121,18 @@ describe('matchesFor and similarItems', () => {
     expect(sim[0].similarity).toBeGreaterThan(0.7);
     expect(sim[0].similarity).toBeLessThanOrEqual(1);
     expect(similarItems(index, item('d2', 'capability', 'hydrogen refuelling station'), 3, 0.5)).toEqual([]);
+  });
+});
+
+describe('query term cap', () => {
+  it('keeps short queries whole and long ones to the rarest MAX_QUERY_TERMS terms', () => {
+    const index = buildIndex(items, { tokenizer: ws });
+    expect(index.selectQueryTerms(['drone', 'samples', 'drone'])).toEqual(['drone', 'samples']);
+    const filler = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    // 'drone' is in 4 of 5 items, so it is the least informative term and the one dropped.
+    const kept = index.selectQueryTerms(['drone', ...filler], MAX_QUERY_TERMS);
+    expect(kept).toHaveLength(MAX_QUERY_TERMS);
+    expect(kept).not.toContain('drone');
   });
 });
 

@@ -32,6 +32,8 @@ export interface IndexOptions {
 export const DEFAULT_FIELD_WEIGHTS: FieldWeights = { title: 3, description: 1, tags: 2 };
 export const DEFAULT_B: FieldWeights = { title: 0.5, description: 0.75, tags: 0.3 };
 export const DEFAULT_BOOSTS: BoostWeights = { industry: 0.3, tags: 0.3 };
+/** Cap on distinct query terms; see `selectQueryTerms`. */
+export const MAX_QUERY_TERMS = 32;
 
 const KIND_CODE: Record<ItemKind, number> = { need: 1, capability: 2 };
 
@@ -314,8 +316,31 @@ export class ScenarioIndex {
     return f;
   }
 
+  /**
+   * At most `max` query terms, the most informative first by query-tf × idf (terms absent from the index count as
+   * rarest). Like Lucene's MoreLikeThis: long texts (an item used as a query, a pasted document) otherwise scan the
+   * postings of every common word for little change in ranking. Short queries pass through unchanged.
+   */
+  selectQueryTerms(terms: string[], max = MAX_QUERY_TERMS): string[] {
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (counts.size <= max) return [...counts.keys()];
+    const n = this.live;
+    const weight = (t: string) => {
+      const tid = this.termIds.get(t);
+      const df = tid === undefined ? 0 : this.postings[tid].df;
+      return counts.get(t)! * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    const ranked = [...counts.keys()].map((t, i) => ({ t, i, w: weight(t) }));
+    ranked.sort((a, b) => b.w - a.w || a.i - b.i);
+    return ranked
+      .slice(0, max)
+      .sort((a, b) => a.i - b.i)
+      .map((r) => r.t);
+  }
+
   /** BM25F score a document with the given own term frequencies would get for itself; the duplicate-check yardstick. */
-  selfScore(fields: string[][]): number {
+  selfScore(fields: string[][], only?: ReadonlySet<string>): number {
     const n = Math.max(this.live, 1);
     const avg = [0, 1, 2].map((f) => (this.live ? this.totalLen[f] / this.live : 0) || 1);
     const w = [this.fieldWeights.title, this.fieldWeights.description, this.fieldWeights.tags];
@@ -333,6 +358,7 @@ export class ScenarioIndex {
     });
     let score = 0;
     for (const [term, c] of tf) {
+      if (only && !only.has(term)) continue;
       // Terms no indexed item has still count: a draft full of new words is not a duplicate of anything.
       const tid = this.termIds.get(term);
       const df = tid === undefined ? 0 : this.postings[tid].df;
