@@ -285,6 +285,61 @@ function ReportView() {
   );
 }
 
+function ItemTypes() {
+  const { t, lang } = useA();
+  const { zone, manager } = useRole();
+  const { message } = AntApp.useApp();
+  const qc = useQueryClient();
+  const q = useApi<ItemType[]>(['types', zone], zurl(zone, 'item-types'));
+  const [edits, setEdits] = useState<Record<number, number>>({});
+  const save = useMutation({
+    mutationFn: (v: { id: number; legalDays: number }) =>
+      api(zurl(zone, `item-types/${v.id}`), { method: 'PATCH', body: { legalDays: v.legalDays } }),
+    onSuccess: () => {
+      message.success(t('ok'));
+      qc.invalidateQueries({ queryKey: ['approvals'] });
+    },
+    onError: (e) => message.error(e instanceof ApiError ? e.localized(lang) : String(e)),
+  });
+  return (
+    <Table<ItemType>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      loading={q.isLoading}
+      dataSource={q.data ?? []}
+      columns={[
+        { title: t('item'), render: (_: unknown, x) => (lang === 'en' && x.nameEn ? x.nameEn : x.name) },
+        { title: t('department'), dataIndex: 'department' },
+        {
+          title: t('legalDays'),
+          width: 260,
+          render: (_: unknown, x) =>
+            manager ? (
+              <Space>
+                <InputNumber
+                  min={1}
+                  max={365}
+                  value={edits[x.id] ?? x.legalDays}
+                  onChange={(v) => v && setEdits({ ...edits, [x.id]: v })}
+                />
+                <Button
+                  size="small"
+                  disabled={!edits[x.id] || edits[x.id] === x.legalDays}
+                  onClick={() => save.mutate({ id: x.id, legalDays: edits[x.id] })}
+                >
+                  {t('saveLimit')}
+                </Button>
+              </Space>
+            ) : (
+              x.legalDays
+            ),
+        },
+      ]}
+    />
+  );
+}
+
 export default function FastTrack() {
   const { t } = useA();
   const { staff } = useRole();
@@ -293,6 +348,7 @@ export default function FastTrack() {
     items.push(
       { key: 'overdue', label: t('overdue'), children: <OverdueList /> },
       { key: 'report', label: t('report'), children: <ReportView /> },
+      { key: 'types', label: t('itemTypesTab'), children: <ItemTypes /> },
     );
   return <Tabs items={items} destroyOnHidden />;
 }

@@ -58,6 +58,9 @@ interface Stats {
   topFirms: { enterpriseId: number; enterpriseName: string; services: number; hours: number; fees: number }[];
 }
 
+/** Wall-clock time in China (bookings are made and shown in Asia/Shanghai whatever the browser's zone). */
+const cn = (iso: string) => dayjs(new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19));
+
 const HOURS = Array.from({ length: 12 }, (_, i) => 8 + i); // 08:00–20:00
 
 function BookingCalendar({ labs }: { labs: Lab[] }) {
@@ -103,7 +106,7 @@ function BookingCalendar({ labs }: { labs: Lab[] }) {
   const cell = (d: Dayjs, h: number) => {
     const s = d.hour(h).minute(0).second(0);
     const e = s.add(1, 'hour');
-    return (q.data ?? []).filter((b) => dayjs(b.startsAt).isBefore(e) && dayjs(b.endsAt).isAfter(s));
+    return (q.data ?? []).filter((b) => cn(b.startsAt).isBefore(e) && cn(b.endsAt).isAfter(s));
   };
   const rows = HOURS.map((h) => ({ key: h, hour: `${String(h).padStart(2, '0')}:00` }));
   if (!all.length) return <Empty />;
@@ -144,7 +147,7 @@ function BookingCalendar({ labs }: { labs: Lab[] }) {
               );
               return b.enterpriseName || staff ? (
                 <Popconfirm
-                  title={`${dayjs(b.startsAt).format('HH:mm')}–${dayjs(b.endsAt).format('HH:mm')} ${b.purpose ?? ''}`}
+                  title={`${cn(b.startsAt).format('HH:mm')}–${cn(b.endsAt).format('HH:mm')} ${b.purpose ?? ''}`}
                   okText={t('delete')}
                   cancelText={t('cancel')}
                   onConfirm={() => cancel.mutate(b.id)}
@@ -247,6 +250,24 @@ export default function Labs() {
         />
       </Card>
       {labs && <BookingCalendar labs={labs} />}
+      {staff && stats && (
+        <Card size="small" title={t('servicesPerFirm')} style={{ marginTop: 16 }}>
+          <Table
+            rowKey="enterpriseId"
+            size="small"
+            pagination={false}
+            dataSource={stats.topFirms}
+            locale={{ emptyText: t('empty') }}
+            scroll={{ x: 600 }}
+            columns={[
+              { title: t('enterprise'), dataIndex: 'enterpriseName' },
+              { title: t('services'), dataIndex: 'services', width: 100 },
+              { title: t('hours'), dataIndex: 'hours', width: 100 },
+              { title: t('fees'), dataIndex: 'fees', width: 140, render: (v: number) => (v / 10_000).toFixed(2) },
+            ]}
+          />
+        </Card>
+      )}
     </>
   );
 }

@@ -1,5 +1,7 @@
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Card, Col, Empty, Input, Modal, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { useApi, usePaged, useRole, zurl } from './hooks.ts';
 import { measureStatus, useA } from './i18n.ts';
@@ -35,11 +37,25 @@ const stack = (t: (k: 'doneCount' | 'inProgressCount' | 'planned') => string, ro
 
 export default function Measures() {
   const { t, lang } = useA();
-  const { zone } = useRole();
+  const { zone, staff } = useRole();
   const p = useApi<Progress>(['measures-progress', zone], zurl(zone, 'measures/progress')).data;
   const [round, setRound] = useState<number | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
+  const { message } = AntApp.useApp();
+  const qc = useQueryClient();
+  const patch = useMutation({
+    mutationFn: (v: { id: number; status: string; evidence?: string }) =>
+      api(zurl(zone, `measures/${v.id}`), { method: 'PATCH', body: { status: v.status, ...(v.evidence ? { evidence: v.evidence } : {}) } }),
+    onSuccess: () => {
+      message.success(t('ok'));
+      setEvidenceFor(null);
+      qc.invalidateQueries({ queryKey: ['approvals'] });
+    },
+    onError: (e) => message.error(e instanceof ApiError ? e.localized(lang) : String(e), 6),
+  });
+  const [evidenceFor, setEvidenceFor] = useState<number | null>(null);
+  const [evidence, setEvidence] = useState('');
   const list = usePaged<Measure>(['measures', zone], zurl(zone, 'measures'), { page, pageSize: 20, round, status });
   if (p && p.total === 0) return <Empty description={t('empty')} />;
   return (
@@ -141,13 +157,33 @@ export default function Measures() {
             {
               title: t('status'),
               dataIndex: 'status',
-              width: 90,
-              render: (s: string) => <Tag color={measureStatus[s]?.color}>{measureStatus[s]?.[lang] ?? s}</Tag>,
+              width: 130,
+              render: (s: string, r) =>
+                staff ? (
+                  <Select
+                    size="small"
+                    value={s}
+                    style={{ width: 110 }}
+                    onChange={(v) => (v === 'done' && !r.evidence ? setEvidenceFor(r.id) : patch.mutate({ id: r.id, status: v }))}
+                    options={Object.entries(measureStatus).map(([k, v]) => ({ value: k, label: v[lang] }))}
+                  />
+                ) : (
+                  <Tag color={measureStatus[s]?.color}>{measureStatus[s]?.[lang] ?? s}</Tag>
+                ),
             },
             { title: t('evidence'), dataIndex: 'evidence', ellipsis: true, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
           ]}
         />
       </Card>
+      <Modal
+        open={evidenceFor != null}
+        title={t('evidence')}
+        onCancel={() => setEvidenceFor(null)}
+        okButtonProps={{ disabled: !evidence.trim() }}
+        onOk={() => evidenceFor != null && patch.mutate({ id: evidenceFor, status: 'done', evidence: evidence.trim() })}
+      >
+        <Input.TextArea rows={3} value={evidence} onChange={(e) => setEvidence(e.target.value)} maxLength={2000} />
+      </Modal>
     </>
   );
 }
