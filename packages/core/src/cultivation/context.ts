@@ -11,7 +11,8 @@ export class MetricContext {
     this.cache = new Array(slotCount()).fill(UNSET);
   }
   get(def: MetricDef): MetricValue | null | undefined {
-    const c = this.cache[def.slot];
+    // A custom metric first seen after this context was made has a slot beyond the array: compute it now.
+    const c = def.slot < this.cache.length ? this.cache[def.slot] : UNSET;
     if (c !== UNSET) return c;
     const v = def.compute(this.profile);
     this.cache[def.slot] = v;

@@ -53,3 +53,31 @@ describe('provincial variants', () => {
     expect(ruleSetInEffect(all, '2020-01-01')).toBeUndefined();
   });
 });
+
+describe('province-defined items', () => {
+  it('scores a custom metric from profile.custom and reports it missing when absent', () => {
+    const rs = editRuleSet(gd(), (d) => {
+      d.tiers[1].scoring!.groups[2].indicators = [
+        { kind: 'value', key: 'specialty', label: { zh: '特色化', en: 'Specialty' }, max: 10, metric: 'specialtyScore' },
+        {
+          kind: 'bands',
+          key: 'export-share',
+          label: { zh: '出口占比', en: 'Export share' },
+          max: 5,
+          metric: 'custom.exportShareGd',
+          domain: { min: 0, max: 100 },
+          bands: [
+            { to: 20, points: 0, includeFrom: true, includeTo: false },
+            { from: 20, points: 5, includeFrom: true, includeTo: false },
+          ],
+        },
+      ];
+    });
+    const ind = (custom?: Record<string, number>) =>
+      assess(sampleProfile({ custom }), rs, 'specialized').indicators!.find((i) => i.key === 'export-share');
+    expect(ind({ exportShareGd: 20 })).toMatchObject({ value: 20, points: 5, band: '≥ 20' });
+    expect(ind({ exportShareGd: 19.9 })).toMatchObject({ points: 0 });
+    expect(ind()).toMatchObject({ status: 'insufficient', points: null });
+    expect(assess(sampleProfile(), rs, 'specialized').missing).toEqual(['custom.exportShareGd']);
+  });
+});
