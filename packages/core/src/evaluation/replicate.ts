@@ -1,7 +1,7 @@
 // The Monte-Carlo kernel alone (no parser, no zod), so worker threads load little before they start replicating.
 import { mulberry32 } from '../shared/random.ts';
 import type { AggregateMethod } from './aggregate.ts';
-import { rankDesc, upperBound } from './rank.ts';
+import { rankDesc } from './rank.ts';
 
 /** Everything a replication needs, as plain typed arrays so it can be posted to a worker thread. */
 export interface PreparedUncertainty {
@@ -30,10 +30,14 @@ export const FACTOR_NAMES = ['impute', 'treat', 'normalise', 'aggregate', 'weigh
 
 const pick = (u: number, n: number) => Math.min(n - 1, Math.floor(u * n));
 
+function comboOf(p: PreparedUncertainty, f: Factors): number {
+  const { dims } = p;
+  return (pick(f[0], dims.impute) * dims.treat + pick(f[1], dims.treat)) * dims.normalise + pick(f[2], dims.normalise);
+}
+
 /** Scores the index for one set of factor values; reuses `work` columns to avoid allocation in hot loops. */
 export function replicate(p: PreparedUncertainty, f: Factors, work: Float64Array[]): Float64Array {
-  const { dims } = p;
-  const combo = (pick(f[0], dims.impute) * dims.treat + pick(f[1], dims.treat)) * dims.normalise + pick(f[2], dims.normalise);
+  const combo = comboOf(p, f);
   const method = p.aggregate[pick(f[3], p.aggregate.length)];
   // Under the geometric mean every level is kept as a weighted mean of logs (the log of the geometric mean): ranks are unchanged.
   const cols = method === 'geometric' ? (p.logCombos[combo] as Float64Array[]) : p.combos[combo];
@@ -86,19 +90,30 @@ export function replicate(p: PreparedUncertainty, f: Factors, work: Float64Array
 /** Ranks of the index for runs [from, to) as a runs × units matrix; deterministic per run index, so chunks can run in workers. */
 export function runReplications(p: PreparedUncertainty, from: number, to: number, onProgress?: (done: number) => void): Uint16Array {
   const n = p.units.length;
-  const out = new Uint16Array((to - from) * n);
+  const count = to - from;
+  const out = new Uint16Array(count * n);
   const work = Array.from({ length: p.nodes.length - p.nIndicators }, () => new Float64Array(n));
   const sorted = new Float64Array(n);
+  // Factors come from each run's own seed; runs are then executed grouped by data combination and aggregation method
+  // (writing each to its own row), which keeps one combination's matrix in cache: same result, about half the time.
+  const factors: Factors[] = [];
+  const keys = new Uint32Array(count);
   for (let r = from; r < to; r++) {
     const rng = mulberry32((p.seed * 2654435761 + r * 40503) >>> 0);
     const f: Factors = [rng(), rng(), rng(), rng(), rng()];
-    const top = replicate(p, f, work);
-    const base = (r - from) * n;
+    factors.push(f);
+    keys[r - from] = comboOf(p, f) * 16 + pick(f[3], p.aggregate.length);
+  }
+  const order = Array.from({ length: count }, (_, j) => j).sort((a, b) => keys[a] - keys[b] || a - b);
+  for (let k = 0; k < count; k++) {
+    const j = order[k];
+    const top = replicate(p, factors[j], work);
+    const base = j * n;
     if (hasMissing(top)) {
       const ranks = rankDesc(top);
       for (let i = 0; i < n; i++) out[base + i] = ranks[i];
     } else rankInto(top, out, base, sorted);
-    if (onProgress && (r - from) % 250 === 249) onProgress(r - from + 1);
+    if (onProgress && k % 250 === 249) onProgress(k + 1);
   }
   return out;
 }
@@ -115,6 +130,15 @@ function rankInto(x: Float64Array, out: Uint16Array, base: number, sorted: Float
   const n = x.length;
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    out[base + i] = 1 + n - upperBound(sorted, v + 1e-9 * Math.max(1, Math.abs(v)));
+    const t = v + 1e-9 * Math.max(1, Math.abs(v));
+    // Inline binary search (entries ≤ t): this runs 233 × 10,000 times.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    out[base + i] = 1 + n - lo;
   }
 }
