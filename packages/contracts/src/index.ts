@@ -5,3 +5,4 @@ export * from './investment.ts';
 export * from './approvals.ts';
 export * from './enterprises.ts';
 export * from './ip.ts';
+export * from './evaluation.ts';

@@ -9,3 +9,4 @@ export * from './schema.ts';
 export * from './approvals/index.ts';
 export * from './investment/index.ts';
 export * from './ip/index.ts';
+export * from './evaluation/index.ts';

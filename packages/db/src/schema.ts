@@ -2,6 +2,7 @@
 
 export * from './approvals/schema.ts';
 export * from './enterprises/schema.ts';
+export * from './evaluation/schema.ts';
 export * from './investment/schema.ts';
 export * from './platform/schema.ts';
 export * from './reference/schema.ts';

@@ -126,6 +126,8 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
       await seedApprovalsDemo(tx, zone, ids, seed + zi * 1000, refDate);
       summary[spec.code] = data.enterprises.length;
     }
+    if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
+    if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
     for (const l of demoLogins) {
       const [u] = await tx
         .insert(users)

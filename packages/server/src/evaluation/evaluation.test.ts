@@ -1,0 +1,218 @@
+import { seedEvaluationDemo } from '@kaifaqu/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../testing.ts';
+
+let t: TestApp;
+const a: Record<string, Agent> = {};
+let openRoundId = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: 'small' });
+  await t.database.db.transaction((tx) => seedEvaluationDemo(tx, { mcRuns: 50 }));
+  for (const u of ['demo-admin', 'demo-invest', 'demo-b-admin', 'evaluator', 'demo-enterprise']) a[u] = await t.as(u);
+  const rounds = (await a.evaluator.inject({ url: '/api/evaluation/rounds' })).json().data;
+  openRoundId = rounds.find((r: { status: string }) => r.status === 'open').id;
+}, 240_000);
+afterAll(() => t?.close());
+
+const results = async (who = 'demo-admin', zone = 'demo') => a[who].inject({ url: `/api/zones/${zone}/evaluation/results` });
+
+describe('evaluation demo history (engine-produced ranks)', () => {
+  it('the demo zone is 2nd overall seven years running and 1st in 科技创新 five years running', async () => {
+    const res = await results();
+    expect(res.statusCode).toBe(200);
+    const d = res.json().data;
+    expect(d.history).toHaveLength(8);
+    expect(d.history.map((h: { rank: number }) => h.rank)).toEqual([5, 2, 2, 2, 2, 2, 2, 2]);
+    const labels = d.streaks.map((s: { label: string }) => s.label);
+    expect(labels).toContain('综合排名连续7年第2');
+    expect(labels).toContain('科技创新连续5年第1');
+    expect(d.latest.interval.p05).toBeLessThanOrEqual(d.latest.interval.p95);
+    expect(d.latest.drill).toHaveLength(5);
+    const innovation = d.latest.drill.find((x: { code: string }) => x.code === 'Innovation');
+    expect(innovation.rank).toBe(1);
+    expect(innovation.indicators[0].submitted).toBeGreaterThan(0);
+    expect(Number.isFinite(d.latest.nationalMedian.Index)).toBe(true);
+    expect(d.warning.onList).toBe(false);
+    expect(d.synthetic).toBe(true);
+  });
+
+  it('233 zones with regions from their provinces; the 229 extra zones have no users or enterprises', async () => {
+    const r = await t.database.db.execute(
+      "select count(*)::int as n, count(*) filter (where region not in ('east','central','west'))::int as bad from zones",
+    );
+    const row = (r as unknown as { rows: { n: number; bad: number }[] }).rows?.[0] ?? (r as unknown as { n: number; bad: number }[])[0];
+    expect(row.n).toBe(233);
+    expect(row.bad).toBe(0);
+    const e = await t.database.db.execute(
+      "select count(*)::int as n from enterprises e join zones z on z.id = e.zone_id where z.code like 'etdz-%'",
+    );
+    const er = (e as unknown as { rows: { n: number }[] }).rows?.[0] ?? (e as unknown as { n: number }[])[0];
+    expect(er.n).toBe(0);
+  });
+
+  it('a zone never sees another zone, staff read but cannot write, enterprises are refused', async () => {
+    expect((await results('demo-b-admin', 'demo')).statusCode).toBe(404);
+    expect((await results('demo-invest')).statusCode).toBe(200);
+    expect((await results('demo-enterprise')).statusCode).toBe(403);
+    const put = await a['demo-invest'].inject({ method: 'PUT', url: '/api/zones/demo/evaluation/submission', payload: { values: {} } });
+    expect(put.statusCode).toBe(403);
+    expect((await a['demo-admin'].inject({ url: '/api/evaluation/rounds' })).statusCode).toBe(403);
+  });
+});
+
+describe('collection → review → lock → run → publish', () => {
+  it('refuses wrong types and ranges, flags jumps, and requires explanations before submitting', async () => {
+    const cur = (await a['demo-admin'].inject({ url: '/api/zones/demo/evaluation/submission' })).json().data;
+    expect(cur.round.year).toBe(2026);
+    expect(cur.submission.status).toBe('draft');
+    const bad = await a['demo-admin'].inject({
+      method: 'PUT',
+      url: '/api/zones/demo/evaluation/submission',
+      payload: { values: { FDI: '12亿美元', FIEShare: 180, Nope: 1 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().error.issues.map((i: { path: string[] }) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['values.FDI', 'values.FIEShare', 'values.Nope']));
+    const prevFdi = cur.previous.values.FDI as number;
+    const ok = await a['demo-admin'].inject({
+      method: 'PUT',
+      url: '/api/zones/demo/evaluation/submission',
+      payload: { values: { FDI: Math.min(199, prevFdi * 5) } },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data.checks.some((c: { iCode: string; level: string }) => c.iCode === 'FDI' && c.level === 'jump')).toBe(true);
+    const sub1 = await a['demo-admin'].inject({ method: 'POST', url: '/api/zones/demo/evaluation/submission/submit' });
+    expect(sub1.statusCode).toBe(400);
+    expect(sub1.json().error.issues.some((i: { path: string[] }) => i.path.join('.') === 'explanations.FDI')).toBe(true);
+    await a['demo-admin'].inject({
+      method: 'PUT',
+      url: '/api/zones/demo/evaluation/submission',
+      payload: { values: {}, explanations: { FDI: '新落地两个外资大项目' } },
+    });
+    const sub2 = await a['demo-admin'].inject({ method: 'POST', url: '/api/zones/demo/evaluation/submission/submit' });
+    expect(sub2.statusCode).toBe(200);
+    expect(sub2.json().data.status).toBe('submitted');
+    const edit = await a['demo-admin'].inject({
+      method: 'PUT',
+      url: '/api/zones/demo/evaluation/submission',
+      payload: { values: { FDI: 1 } },
+    });
+    expect(edit.statusCode).toBe(409);
+  });
+
+  it('the evaluator returns with a comment, the zone corrects by CSV upload, then accept and lock', async () => {
+    const url = `/api/evaluation/rounds/${openRoundId}/submissions/demo/review`;
+    expect((await a.evaluator.inject({ method: 'POST', url, payload: { decision: 'return' } })).statusCode).toBe(400);
+    const ret = await a.evaluator.inject({
+      method: 'POST',
+      url,
+      payload: { decision: 'return', comment: '实际使用外资请按商务部口径核对' },
+    });
+    expect(ret.json().data.status).toBe('returned');
+    const mine = (await a['demo-admin'].inject({ url: '/api/zones/demo/evaluation/submission' })).json().data;
+    expect(mine.submission.comments.at(-1).text).toContain('商务部口径');
+    const boundary = 'XBOUNDARY';
+    const csv = `iCode,value\nFDI,${mine.previous.values.FDI}\n`;
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="demo.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    const up = await a['demo-admin'].inject({
+      method: 'POST',
+      url: '/api/zones/demo/evaluation/submission/upload',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+    expect(up.statusCode).toBe(200);
+    expect(up.json().data.values.FDI).toBe(mine.previous.values.FDI);
+    expect((await a['demo-admin'].inject({ method: 'POST', url: '/api/zones/demo/evaluation/submission/submit' })).statusCode).toBe(200);
+    expect((await a.evaluator.inject({ method: 'POST', url, payload: { decision: 'accept' } })).json().data.status).toBe('accepted');
+    const lock = await a.evaluator.inject({ method: 'POST', url: `/api/evaluation/rounds/${openRoundId}/lock` });
+    expect(lock.json().data.locked).toBeGreaterThan(1);
+    const progress = (await a.evaluator.inject({ url: `/api/evaluation/rounds/${openRoundId}/progress` })).json().data;
+    expect(progress.zones).toHaveLength(233);
+    expect(progress.zones.find((z: { zone: string }) => z.zone === 'demo').status).toBe('locked');
+    const after = await a['demo-admin'].inject({
+      method: 'PUT',
+      url: '/api/zones/demo/evaluation/submission',
+      payload: { values: { FDI: 2 } },
+    });
+    expect(after.statusCode).toBe(409);
+  });
+
+  it('runs the engine on locked data, compares runs, and unpublished results stay invisible to zones', async () => {
+    const r1 = await a.evaluator.inject({ method: 'POST', url: `/api/evaluation/rounds/${openRoundId}/runs`, payload: { mcRuns: 100 } });
+    expect(r1.statusCode).toBe(201);
+    const r2 = await a.evaluator.inject({
+      method: 'POST',
+      url: `/api/evaluation/rounds/${openRoundId}/runs`,
+      payload: {
+        mcRuns: 0,
+        label: '等权重',
+        pipeline: { name: 'equal', impute: { method: 'indicator-mean' }, weights: { method: 'equal' } },
+      },
+    });
+    expect(r2.statusCode).toBe(201);
+    const cmp = (await a.evaluator.inject({ url: `/api/evaluation/runs/compare?a=${r1.json().data.id}&b=${r2.json().data.id}` })).json()
+      .data;
+    expect(cmp.rows.length).toBe(r1.json().data.units);
+    const detail = (await a.evaluator.inject({ url: `/api/evaluation/runs/${r1.json().data.id}` })).json().data;
+    expect(detail.top30.length).toBeLessThanOrEqual(30);
+    expect(Object.keys(detail.regions).sort()).toEqual(['central', 'east', 'west']);
+    expect(Object.keys(detail.byDimension)).toHaveLength(5);
+    // Not published: the zone's history still ends in 2025.
+    expect((await results()).json().data.history.at(-1).year).toBe(2025);
+    const pub = await a.evaluator.inject({ method: 'POST', url: `/api/evaluation/runs/${r1.json().data.id}/publish` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json().data.framework).toBe('mofcom-2021 v1');
+    const again = await a.evaluator.inject({ method: 'POST', url: `/api/evaluation/runs/${r2.json().data.id}/publish` });
+    expect(again.statusCode).toBe(409);
+    expect((await results()).json().data.history.at(-1).year).toBe(2026);
+    const published = (await a.evaluator.inject({ url: `/api/evaluation/rounds/${openRoundId}/published` })).json().data;
+    expect(published.run.published).toBe(true);
+  });
+
+  it('what-if and path-to-rank run on the server and return only the zone itself', async () => {
+    const w = await a['demo-admin'].inject({
+      method: 'POST',
+      url: '/api/zones/demo/evaluation/what-if',
+      payload: { changes: { FDI: 150 }, targetRank: 1 },
+    });
+    expect(w.statusCode).toBe(200);
+    const d = w.json().data;
+    expect(d.after.scores.Index).toBeGreaterThanOrEqual(d.before.scores.Index);
+    expect(JSON.stringify(d)).not.toContain('etdz-');
+  });
+});
+
+describe('frameworks', () => {
+  it('validates hierarchy and weights, and a published framework is frozen', async () => {
+    const bad = await a.evaluator.inject({
+      method: 'POST',
+      url: '/api/evaluation/frameworks',
+      payload: {
+        code: 'test',
+        name: '测试',
+        rows: [
+          { iCode: 'A', iName: 'A', type: 'Indicator', parent: 'X' },
+          { iCode: 'X', iName: 'X', type: 'Aggregate', level: 2, parent: 'X' },
+        ],
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const fws = (await a.evaluator.inject({ url: '/api/evaluation/frameworks' })).json().data;
+    const fw = fws.find((f: { code: string }) => f.code === 'mofcom-2021');
+    expect(fw.frozen).toBe(true);
+    const put = await a.evaluator.inject({
+      method: 'PUT',
+      url: `/api/evaluation/frameworks/${fw.id}`,
+      payload: { code: fw.code, name: fw.name, rows: fw.rows },
+    });
+    expect(put.statusCode).toBe(409);
+    const v2 = await a.evaluator.inject({
+      method: 'POST',
+      url: '/api/evaluation/frameworks',
+      payload: { code: fw.code, name: `${fw.name} v2`, rows: fw.rows },
+    });
+    expect(v2.statusCode).toBe(201);
+    expect(v2.json().data.version).toBe(2);
+  });
+});
