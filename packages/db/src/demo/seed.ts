@@ -127,7 +127,6 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
       summary[spec.code] = data.enterprises.length;
     }
     if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
-    if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
     for (const l of demoLogins) {
       const [u] = await tx
         .insert(users)
