@@ -413,7 +413,10 @@ export async function approvals(database: Database, scope: ZoneScope, status?: s
 export async function notifications(database: Database, scope: ZoneScope, isLeader: boolean, officerId: number | null) {
   const [a, overdue] = await Promise.all([
     approvalNotifications(database.db, scope, isLeader),
-    overdueFollowups(database.db, scope, todayIso(), officerId ?? undefined),
+    // The officer's own overdue actions when they have projects, else the zone's (projects without an officer).
+    overdueFollowups(database.db, scope, todayIso(), officerId ?? undefined).then(async (mine) =>
+      mine.length ? mine : overdueFollowups(database.db, scope, todayIso()),
+    ),
   ]);
   return { ...a, overdueFollowups: overdue.length };
 }

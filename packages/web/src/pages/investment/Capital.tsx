@@ -82,7 +82,7 @@ export default function Capital() {
           scroll={{ x: true }}
           locale={{ emptyText: t('noData') }}
           columns={[
-            { title: t('name'), dataIndex: 'name' },
+            { title: t('fundName'), dataIndex: 'name' },
             { title: t('fundKind'), dataIndex: 'kind', render: (k: string) => fundKinds[k]?.[lang] ?? k },
             { title: `${t('fundSize')}（${t('unitYi')}）`, dataIndex: 'fundSizeYuan', align: 'right', render: (v: number) => yi(v) },
             { title: t('landedOn'), dataIndex: 'landedOn' },

@@ -8,7 +8,7 @@ import { iurl, type Kanban as KanbanData, useInv, useInvRole, yi } from './hooks
 import { STAGE_ORDER, stageLabels, useI } from './i18n.ts';
 import { ProjectForm } from './ProjectForm.tsx';
 
-const PER_STAGE = 30;
+const PER_STAGE = 20;
 
 /** 项目看板: one column per stage with count, planned investment and weighted forecast; drag a card to move it. */
 export default function Kanban() {
@@ -119,51 +119,53 @@ export default function Kanban() {
                   {t('weighted')} {yi(s.weightedYuan)} {t('unitYi')}
                 </div>
               </div>
-              {s.cards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
-              {s.cards.map((c) => (
-                // biome-ignore lint/a11y/noStaticElementInteractions: draggable card; the 调整阶段 menu is the keyboard alternative
-                <div
-                  key={c.id}
-                  draggable={writer}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData('text/plain', String(c.id));
-                    e.dataTransfer.setData('application/x-stage', c.stage);
-                  }}
-                  style={{
-                    background: '#fff',
-                    borderRadius: 6,
-                    padding: 8,
-                    marginBottom: 6,
-                    boxShadow: '0 1px 2px rgba(0,0,0,.08)',
-                    cursor: writer ? 'grab' : 'default',
-                  }}
-                >
-                  <Link to={zonePath(zone, `investment/projects/${c.id}`)} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
-                    {c.name}
-                  </Link>
-                  <div style={{ fontSize: 12, color: '#666', wordBreak: 'break-all' }}>{c.investor}</div>
-                  <Space size={4} wrap style={{ marginTop: 4 }}>
-                    <span style={{ fontSize: 12 }}>
-                      {yi(c.contractInvestmentYuan)} {t('unitYi')}
-                    </span>
-                    {c.foreign && <Tag color="blue">{c.sourceCountry ?? t('foreign')}</Tag>}
-                    {c.fortune500 && <Tag color="gold">500强</Tag>}
-                    {writer && (
-                      <Dropdown
-                        trigger={['click']}
-                        menu={{
-                          items: STAGE_ORDER.filter((x) => x !== c.stage).map((x) => ({ key: x, label: stageLabels[x][lang] })),
-                          onClick: ({ key }) => moveTo(c.id, key),
-                        }}
-                      >
-                        <Button size="small" type="link" aria-label={t('moveTo')}>
-                          {t('moveTo')}
-                        </Button>
-                      </Dropdown>
-                    )}
-                  </Space>
-                </div>
-              ))}
+              <div style={{ maxHeight: 620, overflowY: 'auto' }}>
+                {s.cards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
+                {s.cards.map((c) => (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: draggable card; the 调整阶段 menu is the keyboard alternative
+                  <div
+                    key={c.id}
+                    draggable={writer}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/plain', String(c.id));
+                      e.dataTransfer.setData('application/x-stage', c.stage);
+                    }}
+                    style={{
+                      background: '#fff',
+                      borderRadius: 6,
+                      padding: 8,
+                      marginBottom: 6,
+                      boxShadow: '0 1px 2px rgba(0,0,0,.08)',
+                      cursor: writer ? 'grab' : 'default',
+                    }}
+                  >
+                    <Link to={zonePath(zone, `investment/projects/${c.id}`)} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
+                      {c.name}
+                    </Link>
+                    <div style={{ fontSize: 12, color: '#666', wordBreak: 'break-all' }}>{c.investor}</div>
+                    <Space size={4} wrap style={{ marginTop: 4 }}>
+                      <span style={{ fontSize: 12 }}>
+                        {yi(c.contractInvestmentYuan)} {t('unitYi')}
+                      </span>
+                      {c.foreign && <Tag color="blue">{c.sourceCountry ?? t('foreign')}</Tag>}
+                      {c.fortune500 && <Tag color="gold">500强</Tag>}
+                      {writer && (
+                        <Dropdown
+                          trigger={['click']}
+                          menu={{
+                            items: STAGE_ORDER.filter((x) => x !== c.stage).map((x) => ({ key: x, label: stageLabels[x][lang] })),
+                            onClick: ({ key }) => moveTo(c.id, key),
+                          }}
+                        >
+                          <Button size="small" type="link" aria-label={t('moveTo')}>
+                            {t('moveTo')}
+                          </Button>
+                        </Dropdown>
+                      )}
+                    </Space>
+                  </div>
+                ))}
+              </div>
               {s.count > s.cards.length && (
                 <div style={{ fontSize: 12, color: '#999' }}>{t('moreCards', { n: s.count - s.cards.length, m: s.cards.length })}</div>
               )}

@@ -117,6 +117,7 @@ const zh = {
   manager: '管理人',
   invested: '已投金额',
   noData: '暂无数据',
+  fundName: '机构名称',
   readOnly: '只读：仅投资促进局和经开区管理员可修改',
 };
 export type InvestmentKey = keyof typeof zh;
@@ -238,6 +239,7 @@ const en: Record<InvestmentKey, string> = {
   manager: 'Manager',
   invested: 'Invested',
   noData: 'No data',
+  fundName: 'Name',
   readOnly: 'Read only: only the investment bureau and zone admins can edit',
 };
 
