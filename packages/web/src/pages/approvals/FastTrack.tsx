@@ -255,8 +255,8 @@ function ReportView() {
         ariaLabel={t('report')}
         option={{
           tooltip: { trigger: 'axis' },
-          legend: { data: [t('avgDays'), t('legalDays')] },
-          grid: { left: 40, right: 20, bottom: 60, top: 40 },
+          legend: { top: 0, data: [t('avgDays'), t('legalDays')] },
+          grid: { left: 40, right: 20, bottom: 70, top: 36 },
           xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.some((n) => n.length > 6) ? 20 : 0 } },
           yAxis: { type: 'value' },
           series: [
