@@ -18,6 +18,7 @@ const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
 const InvestmentHome = lazy(() => import('./pages/investment/InvestmentHome.tsx'));
 const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.tsx'));
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
+const IpHome = lazy(() => import('./pages/ip/IpHome.tsx'));
 const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
 const EnterprisesHome = lazy(() => import('./pages/enterprises/EnterprisesHome.tsx'));
@@ -75,7 +76,7 @@ export const zoneRoutes: AppRoute[] = [
     access: 'canSeeScenarios',
     element: <ModulePlaceholder module="scenarios" />,
   },
-  { path: 'ip', titleKey: 'nav.ip', icon: <SafetyCertificateOutlined />, access: 'canSeeIp', element: <ModulePlaceholder module="ip" /> },
+  { path: 'ip', titleKey: 'nav.ip', icon: <SafetyCertificateOutlined />, access: 'canSeeIp', element: <IpHome /> },
   {
     path: 'approvals',
     titleKey: 'nav.approvals',

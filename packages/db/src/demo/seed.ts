@@ -9,6 +9,7 @@ import { industryTable } from '../reference/industries.ts';
 import { seedApprovalsDemo } from './approvals.ts';
 import { generateZone } from './generate.ts';
 import { seedInvestmentDemo } from './investment.ts';
+import { seedIpDemo } from './ip.ts';
 import { demoZone, otherZones, type ZoneSpec } from './spec.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -124,6 +125,7 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
           })),
         );
       await seedApprovalsDemo(tx, zone, ids, seed + zi * 1000, refDate);
+      await seedIpDemo(tx, zone, ids, { seed: seed + zi * 1000, refDate, full: spec === demoZone });
       summary[spec.code] = data.enterprises.length;
     }
     if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly

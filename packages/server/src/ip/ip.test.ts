@@ -1,5 +1,5 @@
 import { enterprises, memberships, users, zones } from '@kaifaqu/db';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../testing.ts';
@@ -29,7 +29,14 @@ beforeAll(async () => {
   const e = await t.database.db
     .select({ id: enterprises.id })
     .from(enterprises)
-    .where(and(eq(enterprises.zoneId, z.id), ne(enterprises.id, own)))
+    .where(
+      and(
+        eq(enterprises.zoneId, z.id),
+        ne(enterprises.id, own),
+        sql`not exists (select 1 from ip_assets a where a.enterprise_id = ${enterprises.id})`,
+        sql`not exists (select 1 from ip_markets m where m.enterprise_id = ${enterprises.id})`,
+      ),
+    )
     .orderBy(asc(enterprises.id))
     .limit(1);
   other = e[0].id;
