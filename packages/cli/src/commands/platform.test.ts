@@ -14,7 +14,7 @@ describe('kaifaqu overview --json', () => {
   it('seeds an empty embedded database and prints the figures computed from records', async () => {
     // Always the embedded database here: the PostgreSQL path of the same code is covered by the server tests.
     const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
-    const { stdout } = await run(process.execPath, [bin, 'overview', '--zone', 'demo', '--json'], { env, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, [bin, 'overview', '--zone', 'demo', '--json'], { env, timeout: 240_000 });
     const o = JSON.parse(stdout);
     expect(o).toMatchObject({
       zone: 'demo',
@@ -34,5 +34,5 @@ describe('kaifaqu overview --json', () => {
     const bad = await run(process.execPath, [bin, 'overview', '--zone', 'nope', '--json'], { env }).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no such zone');
-  }, 180_000);
+  }, 300_000);
 });
