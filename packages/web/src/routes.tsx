@@ -18,6 +18,7 @@ const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
 const InvestmentHome = lazy(() => import('./pages/investment/InvestmentHome.tsx'));
 const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.tsx'));
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
+const EvaluationHome = lazy(() => import('./pages/evaluation/EvaluationHome.tsx'));
 const IpHome = lazy(() => import('./pages/ip/IpHome.tsx'));
 const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
@@ -43,7 +44,7 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.evaluation',
     icon: <TrophyOutlined />,
     access: 'canSeeEvaluation',
-    element: <ModulePlaceholder module="evaluation" />,
+    element: <EvaluationHome />,
   },
   {
     path: 'enterprises',
