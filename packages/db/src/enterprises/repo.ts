@@ -149,8 +149,17 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
     for (const x of part) {
       const enterpriseId = idOf(x);
       const base = { zoneId: scope.zoneId, enterpriseId, importId, userId: scope.actorId };
-      if (x.plan.action === 'create')
-        history.push({ ...base, field: '*', kind: 'create', after: { uscc: x.rec.uscc, name: x.rec.enterprise.name } });
+      // A new record is one history entry (its yearly figures included), not one per field.
+      if (x.plan.action === 'create') {
+        history.push({
+          ...base,
+          field: '*',
+          year: x.rec.year ?? null,
+          kind: 'create',
+          after: { uscc: x.rec.uscc, name: x.rec.enterprise.name, ...(x.rec.figures ?? {}) },
+        });
+        continue;
+      }
       for (const c of x.plan.changes)
         history.push({ ...base, field: c.field, year: c.year ?? null, kind: c.kind, before: c.before as never, after: c.after as never });
     }
@@ -387,19 +396,17 @@ export async function editEnterprise(tx: Db, scope: ZoneScope, id: number, chang
     .update(enterprises)
     .set({ ...set, updatedAt: new Date() })
     .where(and(eq(enterprises.zoneId, scope.zoneId), eq(enterprises.id, id)));
-  await tx
-    .insert(enterpriseChanges)
-    .values(
-      changes.map((c) => ({
-        zoneId: scope.zoneId,
-        enterpriseId: id,
-        userId: scope.actorId,
-        field: c.field,
-        kind: 'edit',
-        before: c.before as never,
-        after: c.after as never,
-      })),
-    );
+  await tx.insert(enterpriseChanges).values(
+    changes.map((c) => ({
+      zoneId: scope.zoneId,
+      enterpriseId: id,
+      userId: scope.actorId,
+      field: c.field,
+      kind: 'edit',
+      before: c.before as never,
+      after: c.after as never,
+    })),
+  );
 }
 
 // ---------------------------------------------------------------- clusters and tags

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ValidationError } from '@kaifaqu/core';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
+import { Utf8WorkbookReader } from './exceljs-utf8.ts';
 
 /** Upload limits (checked before a file is parsed). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -118,7 +119,7 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new Utf8WorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

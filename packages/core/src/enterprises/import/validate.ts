@@ -205,7 +205,7 @@ export class RowValidator {
         this.report({
           ...where,
           code: 'formula',
-          value: raw,
+          value: formulaText(raw),
           message: `${col.header}：${cell.error}`,
           messageEn: `${f.headerEn}: ${cell.errorEn}`,
         });
@@ -305,4 +305,14 @@ export class RowValidator {
   isInvalid(row: number): boolean {
     return this.invalidRows.has(row);
   }
+}
+
+/** How a formula cell is shown in a report: its formula text, or the error value. */
+function formulaText(raw: unknown): unknown {
+  if (raw && typeof raw === 'object') {
+    const o = raw as { formula?: string; sharedFormula?: string; error?: string };
+    if (o.formula || o.sharedFormula) return `=${o.formula ?? o.sharedFormula}`;
+    if (o.error) return o.error;
+  }
+  return raw;
 }

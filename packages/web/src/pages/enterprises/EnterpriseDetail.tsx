@@ -26,8 +26,8 @@ export default function EnterpriseDetail() {
     const ys = e?.years ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('revenue'), `${t('output').replace('亿元', '万元').replace('100m', '10k')}`, t('employees')] },
-      grid: { left: 60, right: 60, top: 40, bottom: 30 },
+      legend: { top: 0, data: [t('revenue'), `${t('output').replace('亿元', '万元').replace('100m', '10k')}`, t('employees')] },
+      grid: { left: 60, right: 60, top: 60, bottom: 30 },
       xAxis: { type: 'category', data: ys.map((y) => String(y.year)) },
       yAxis: [
         { type: 'value', name: lang === 'en' ? '10k ¥' : '万元' },

@@ -1,4 +1,4 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ClusterSummary, ListedEnterprise } from '@kaifaqu/contracts';
 import { Button, Checkbox, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -156,7 +156,6 @@ export default function EnterpriseList() {
           allowClear
           defaultValue={filters.q}
           placeholder={t('search')}
-          prefix={<SearchOutlined />}
           style={{ width: 300 }}
           onSearch={(v) => set({ q: v.trim() })}
         />

@@ -58,7 +58,14 @@ function uploadFile(url: string, file: File, onProgress: (pct: number) => void):
   });
 }
 
-const fmt = (v: unknown) => (v == null ? '—' : Array.isArray(v) ? v.join('、') : String(v));
+const fmt = (v: unknown, field = '') =>
+  v == null
+    ? '—'
+    : Array.isArray(v)
+      ? v.join('、')
+      : field.endsWith('Yuan') && typeof v === 'number'
+        ? (v / 1e4).toLocaleString('zh-CN')
+        : String(v);
 
 /** 批量导入: upload → column mapping (when needed) → validation and per-field diff preview → commit. */
 export default function ImportWizard() {

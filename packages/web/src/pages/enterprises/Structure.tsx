@@ -1,4 +1,4 @@
-import type { ClusterSummary, CoverageNode, OverviewRow } from '@kaifaqu/contracts';
+import type { ClusterSummary, CoverageNode, ListedEnterprise } from '@kaifaqu/contracts';
 import { Card, Col, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -29,11 +29,16 @@ export default function Structure() {
   const tags = useEnt<{ code: string; name: string; nameEn: string; enterprises: number }[]>(['tags', zone], eurl(zone, 'tags'));
   const [picked, setPicked] = useState<CoverageNode | null>(null);
   const [page, setPage] = useState(1);
-  const firms = useEnt<OverviewRow[]>(
-    ['coverageFirms', zone, picked?.code ?? '', page],
-    picked ? `/api/zones/${encodeURIComponent(zone)}/overview/rows` : null,
-    { metric: 'aboveScaleIndustrial', key: picked && picked.level !== '门类' ? picked.code : undefined, page, pageSize: 10 },
-  );
+  // The same predicate as the coverage counts: active, 规上 in the latest data year, industry under the picked code.
+  const firms = useEnt<ListedEnterprise[]>(['coverageFirms', zone, picked?.code ?? '', page], picked ? eurl(zone) : null, {
+    industry: picked?.code,
+    aboveScale: 'true',
+    active: 'true',
+    sort: 'output',
+    order: 'desc',
+    page,
+    pageSize: 10,
+  });
   const tree = coverage.data?.data ?? [];
   const counts = useMemo(() => countLevels(tree), [tree]);
   const cl = clusters.data?.data ?? [];
@@ -100,7 +105,7 @@ export default function Structure() {
             {!picked ? (
               <Empty description={t('coverageHint')} />
             ) : (
-              <Table<OverviewRow>
+              <Table<ListedEnterprise>
                 rowKey="id"
                 size="small"
                 loading={firms.isFetching}
@@ -123,12 +128,13 @@ export default function Structure() {
                       </Space>
                     ),
                   },
-                  { title: t('industryCode'), dataIndex: 'industryCode', width: 80 },
+                  { title: t('industry'), dataIndex: 'industryCode', width: 70 },
                   {
                     title: t('output'),
-                    dataIndex: 'value',
+                    dataIndex: 'industrialOutputYuan',
                     align: 'right',
-                    render: (v: number | null) => yi(typeof v === 'number' ? v : null, 2),
+                    width: 130,
+                    render: (v: number | null) => yi(v, 2),
                   },
                 ]}
               />
