@@ -6,3 +6,4 @@ export * from './approvals.ts';
 export * from './enterprises.ts';
 export * from './ip.ts';
 export * from './evaluation.ts';
+export * from './cultivation.ts';

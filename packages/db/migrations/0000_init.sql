@@ -174,6 +174,71 @@ CREATE TABLE "reform_measures" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cultivation_applications" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"level" text NOT NULL,
+	"year" integer NOT NULL,
+	"stage" text NOT NULL,
+	"history" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"note" text,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cultivation_assessments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"rule_set_key" text NOT NULL,
+	"rule_set_version" text NOT NULL,
+	"data_year" integer NOT NULL,
+	"result" jsonb NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cultivation_profiles" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"data" jsonb NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"updated_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cultivation_recognitions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"enterprise_id" integer NOT NULL,
+	"level" text NOT NULL,
+	"key_little_giant" boolean DEFAULT false NOT NULL,
+	"batch" text,
+	"certificate_no" text,
+	"recognized_on" date NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"review_on" date,
+	"synthetic" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cultivation_rule_sets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"zone_id" integer NOT NULL,
+	"key" text NOT NULL,
+	"version" text NOT NULL,
+	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"definition" jsonb NOT NULL,
+	"derived_from" text,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "cluster_members" (
 	"cluster_id" integer NOT NULL,
 	"enterprise_id" integer NOT NULL,
@@ -741,6 +806,18 @@ ALTER TABLE "labs" ADD CONSTRAINT "labs_zone_id_zones_id_fk" FOREIGN KEY ("zone_
 ALTER TABLE "outbound_investments" ADD CONSTRAINT "outbound_investments_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbound_investments" ADD CONSTRAINT "outbound_investments_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reform_measures" ADD CONSTRAINT "reform_measures_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_applications" ADD CONSTRAINT "cultivation_applications_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_applications" ADD CONSTRAINT "cultivation_applications_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_assessments" ADD CONSTRAINT "cultivation_assessments_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_assessments" ADD CONSTRAINT "cultivation_assessments_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_assessments" ADD CONSTRAINT "cultivation_assessments_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_profiles" ADD CONSTRAINT "cultivation_profiles_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_profiles" ADD CONSTRAINT "cultivation_profiles_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_profiles" ADD CONSTRAINT "cultivation_profiles_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_recognitions" ADD CONSTRAINT "cultivation_recognitions_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_recognitions" ADD CONSTRAINT "cultivation_recognitions_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_rule_sets" ADD CONSTRAINT "cultivation_rule_sets_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cultivation_rule_sets" ADD CONSTRAINT "cultivation_rule_sets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_members" ADD CONSTRAINT "cluster_members_cluster_id_clusters_id_fk" FOREIGN KEY ("cluster_id") REFERENCES "public"."clusters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_members" ADD CONSTRAINT "cluster_members_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "clusters" ADD CONSTRAINT "clusters_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -830,6 +907,14 @@ CREATE INDEX "lab_services_zone_idx" ON "lab_services" USING btree ("zone_id","s
 CREATE INDEX "outbound_investments_zone_year_idx" ON "outbound_investments" USING btree ("zone_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "reform_measures_zone_code_uq" ON "reform_measures" USING btree ("zone_id","code");--> statement-breakpoint
 CREATE INDEX "reform_measures_zone_round_idx" ON "reform_measures" USING btree ("zone_id","round");--> statement-breakpoint
+CREATE INDEX "cultivation_applications_zone_idx" ON "cultivation_applications" USING btree ("zone_id","stage");--> statement-breakpoint
+CREATE INDEX "cultivation_applications_enterprise_idx" ON "cultivation_applications" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "cultivation_assessments_enterprise_idx" ON "cultivation_assessments" USING btree ("zone_id","enterprise_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "cultivation_profiles_uq" ON "cultivation_profiles" USING btree ("enterprise_id","year");--> statement-breakpoint
+CREATE INDEX "cultivation_profiles_zone_idx" ON "cultivation_profiles" USING btree ("zone_id","year");--> statement-breakpoint
+CREATE INDEX "cultivation_recognitions_zone_idx" ON "cultivation_recognitions" USING btree ("zone_id","level","valid_to");--> statement-breakpoint
+CREATE INDEX "cultivation_recognitions_enterprise_idx" ON "cultivation_recognitions" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cultivation_rule_sets_uq" ON "cultivation_rule_sets" USING btree ("zone_id","key","version");--> statement-breakpoint
 CREATE INDEX "cluster_members_enterprise_idx" ON "cluster_members" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "clusters_zone_code_uq" ON "clusters" USING btree ("zone_id","code");--> statement-breakpoint
 CREATE INDEX "enterprise_changes_enterprise_idx" ON "enterprise_changes" USING btree ("enterprise_id","id");--> statement-breakpoint

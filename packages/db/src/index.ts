@@ -10,3 +10,4 @@ export * from './approvals/index.ts';
 export * from './investment/index.ts';
 export * from './ip/index.ts';
 export * from './evaluation/index.ts';
+export * from './cultivation/index.ts';

@@ -7,3 +7,4 @@ export * from './investment/schema.ts';
 export * from './platform/schema.ts';
 export * from './reference/schema.ts';
 export * from './ip/schema.ts';
+export * from './cultivation/schema.ts';

@@ -126,6 +126,7 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
         );
       await seedApprovalsDemo(tx, zone, ids, seed + zi * 1000, refDate);
       await seedIpDemo(tx, zone, ids, { seed: seed + zi * 1000, refDate, full: spec === demoZone });
+      await (await import('./cultivation.ts')).seedCultivationDemo(tx, zone, ids, { seed: seed + zi * 1000, refDate, full: spec === demoZone, industrial: spec.aboveScale.firms + spec.smallIndustrial, dataYear: spec.dataYear });
       summary[spec.code] = data.enterprises.length;
     }
     if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
