@@ -52,7 +52,7 @@ export default function Stats() {
             `${t('actualFdi')} ${t('yoy')}（%）`,
           ],
         },
-        grid: { left: 60, right: 50, bottom: 30, top: 60 },
+        grid: { left: 60, right: 50, bottom: 70, top: 40 },
         xAxis: { type: 'category', data: d.monthly.map((m) => m.month) },
         yAxis: [
           { type: 'value', name: t('unitWanUsd') },
