@@ -1,5 +1,6 @@
-import { Alert, Card, Col, Collapse, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Collapse, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Chart } from '../../components/Chart.tsx';
+import { WorldMap } from '../../components/WorldMap.tsx';
 import { useApi, useRole, yi, zurl } from './hooks.ts';
 import { useA } from './i18n.ts';
 
@@ -67,7 +68,11 @@ export default function Outbound() {
                   <Statistic title={t('contractUsd')} value={yi(s.contractUsd)} suffix={t('usdYi')} />
                 </Col>
               </Row>
-              <Alert type="info" showIcon message={t('mapNote')} style={{ marginBottom: 12 }} />
+              <WorldMap
+                data={s.byCountry.map((c) => ({ code: c.code, value: Number(yi(c.usd)), name: lang === 'en' ? c.nameEn : c.nameZh }))}
+                unit={t('usdYi')}
+                ariaLabel={t('byCountry')}
+              />
               <Row gutter={16}>
                 <Col xs={24} lg={14}>
                   <Typography.Text strong>{t('byCountry')}</Typography.Text>
