@@ -168,7 +168,7 @@ export default function National() {
       <Space wrap>
         <span>{t('round')}</span>
         <Select
-          style={{ width: 240 }}
+          style={{ width: 320 }}
           value={rid ?? undefined}
           onChange={(v) => {
             setRoundId(v);

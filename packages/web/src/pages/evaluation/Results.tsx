@@ -97,8 +97,8 @@ export default function Results({ zone }: { zone: string }) {
     if (!d) return {};
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('national'), t('regional')] },
-      grid: { left: 40, right: 20, top: 40, bottom: 30 },
+      legend: { top: 0, data: [t('national'), t('regional')] },
+      grid: { left: 48, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: d.history.map((h) => String(h.year)) },
       yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1, name: t('rank') },
       series: [
@@ -132,6 +132,10 @@ export default function Results({ zone }: { zone: string }) {
   if (!d?.latest) return <Empty description={t('noResults')} />;
   const L = d.latest;
   const w = d.warning;
+  // Every "same rank" streak, plus the tightest top-N streak per dimension when it is longer than the rank streak.
+  const shownStreaks = d.streaks.filter(
+    (s, i) => s.kind === 'rank' || d.streaks.findIndex((x) => x.code === s.code && x.kind === 'top') === i,
+  );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
@@ -160,8 +164,8 @@ export default function Results({ zone }: { zone: string }) {
       </Row>
       <Space wrap>
         <Typography.Text strong>{t('streaks')}:</Typography.Text>
-        {d.streaks.length ? (
-          d.streaks.map((s) => (
+        {shownStreaks.length ? (
+          shownStreaks.map((s) => (
             <Tag
               key={`${s.code}-${s.kind}-${s.value}`}
               color={s.value === 1 ? 'gold' : 'blue'}
@@ -319,7 +323,12 @@ function WhatIf({ zone, data }: { zone: string; data: ResultsData }) {
                 { title: t('unit'), dataIndex: 'unit' },
                 { title: t('rank'), dataIndex: 'newRank', align: 'right' },
               ]}
-              footer={m.data.path.unreachable.length ? () => `${t('unreachable')}${m.data!.path!.unreachable.join('、')}` : undefined}
+              footer={
+                m.data.path.unreachable.length
+                  ? () =>
+                      `${t('unreachable')}${m.data!.path!.unreachable.map((c) => indicators.find((i) => i.code === c)?.name ?? c).join('、')}`
+                  : undefined
+              }
             />
           )}
         </Space>
