@@ -108,11 +108,20 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
       });
     const creates = entRows.filter((x) => x.plan.action === 'create');
     if (creates.length) {
-      const inserted = await tx
-        .insert(enterprises)
-        .values(creates.map((x) => x.row as typeof enterprises.$inferInsert))
-        .returning({ id: enterprises.id, uscc: enterprises.uscc });
-      for (const r of inserted) ids.set(r.uscc, r.id);
+      // One JSON parameter per chunk (json_populate_recordset) instead of ~20 bound parameters per row: far cheaper
+      // to build and to parse, on PGlite and PostgreSQL alike.
+      const rows = creates.map(({ row }) => {
+        const out: Record<string, unknown> = {};
+        for (const c of INSERT_COLS) out[snake(c)] = row[c] ?? INSERT_DEFAULTS[c] ?? null;
+        return out;
+      });
+      const cols = sql.raw(INSERT_COLS.map(snake).join(', '));
+      const inserted = rowsOf<{ id: number; uscc: string }>(
+        await tx.execute(
+          sql`insert into enterprises (${cols}) select ${cols} from json_populate_recordset(null::enterprises, ${JSON.stringify(rows)}::json) returning id, uscc`,
+        ),
+      );
+      for (const r of inserted) ids.set(r.uscc, Number(r.id));
     }
     for (const x of part.filter((p) => p.plan.action === 'update')) {
       const plan = x.plan;
@@ -135,15 +144,19 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
     const groups = new Map<string, typeof yearRows>();
     for (const r of yearRows) {
       const key = Object.keys(r).sort().join(',');
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      const g = groups.get(key);
+      if (g) g.push(r);
+      else groups.set(key, [r]);
     }
     for (const rows of groups.values()) {
-      const cols = Object.keys(rows[0]).filter((k) => YEAR_KEYS.includes(k as never));
-      const set = Object.fromEntries(cols.map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
-      const q = tx.insert(enterpriseYears).values(rows as (typeof enterpriseYears.$inferInsert)[]);
-      await (cols.length
-        ? q.onConflictDoUpdate({ target: [enterpriseYears.enterpriseId, enterpriseYears.year], set })
-        : q.onConflictDoNothing());
+      const keys = Object.keys(rows[0]);
+      const cols = sql.raw(keys.map(snake).join(', '));
+      const upd = keys.filter((k) => YEAR_KEYS.includes(k as never)).map((k) => `${snake(k)} = excluded.${snake(k)}`);
+      const json = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v]))));
+      await tx.execute(
+        sql`insert into enterprise_years (${cols}) select ${cols} from json_populate_recordset(null::enterprise_years, ${json}::json)
+          on conflict (enterprise_id, year) do ${sql.raw(upd.length ? `update set ${upd.join(', ')}` : 'nothing')}`,
+      );
     }
     const history: (typeof enterpriseChanges.$inferInsert)[] = [];
     for (const x of part) {
@@ -163,11 +176,38 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
       for (const c of x.plan.changes)
         history.push({ ...base, field: c.field, year: c.year ?? null, kind: c.kind, before: c.before as never, after: c.after as never });
     }
-    for (let j = 0; j < history.length; j += 2000) await tx.insert(enterpriseChanges).values(history.slice(j, j + 2000));
+    if (history.length) {
+      const json = JSON.stringify(
+        history.map((h) => ({
+          zone_id: h.zoneId,
+          enterprise_id: h.enterpriseId,
+          import_id: h.importId ?? null,
+          user_id: h.userId ?? null,
+          field: h.field,
+          year: h.year ?? null,
+          kind: h.kind,
+          before: h.before ?? null,
+          after: h.after ?? null,
+        })),
+      );
+      await tx.execute(sql`insert into enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, before, after)
+        select zone_id, enterprise_id, import_id, user_id, field, year, kind, before, after
+        from json_populate_recordset(null::enterprise_changes, ${json}::json)`);
+    }
     written += part.length;
   }
   return written;
 }
+
+const INSERT_COLS = ['zoneId', 'uscc', ...ENTERPRISE_KEYS] as const;
+const INSERT_DEFAULTS: Record<string, unknown> = {
+  formerNames: [],
+  secondaryIndustryCodes: [],
+  tags: [],
+  foreignInvested: false,
+  hkMacaoTaiwan: false,
+  techSme: false,
+};
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
