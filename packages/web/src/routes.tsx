@@ -20,6 +20,7 @@ const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.ts
 const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
 const EvaluationHome = lazy(() => import('./pages/evaluation/EvaluationHome.tsx'));
 const IpHome = lazy(() => import('./pages/ip/IpHome.tsx'));
+const CultivationHome = lazy(() => import('./pages/cultivation/CultivationHome.tsx'));
 const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
 const EnterprisesHome = lazy(() => import('./pages/enterprises/EnterprisesHome.tsx'));
@@ -60,7 +61,7 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.cultivation',
     icon: <RiseOutlined />,
     access: 'canSeeCultivation',
-    element: <ModulePlaceholder module="cultivation" />,
+    element: <CultivationHome />,
   },
   {
     path: 'investment',

@@ -76,6 +76,11 @@ export async function cultivationInputs(
   if (ids && !ids.length) return { firms: [], profiles: [], years: [], recognitions: [] };
   const fw: SQL[] = [eq(enterprises.zoneId, scope.zoneId), sql`${enterprises.closedOn} is null`];
   if (ids) fw.push(inArray(enterprises.id, ids));
+  // Only firms with something to screen for the year: a stored profile or registry figures.
+  else
+    fw.push(
+      sql`(exists (select 1 from ${cultivationProfiles} p where p.enterprise_id = ${enterprises.id} and p.year = ${year}) or exists (select 1 from ${enterpriseYears} y where y.enterprise_id = ${enterprises.id} and y.year between ${year - 2} and ${year}))`,
+    );
   const pw: SQL[] = [eq(cultivationProfiles.zoneId, scope.zoneId), eq(cultivationProfiles.year, year)];
   if (ids) pw.push(inArray(cultivationProfiles.enterpriseId, ids));
   const yw: SQL[] = [eq(enterpriseYears.zoneId, scope.zoneId), gte(enterpriseYears.year, year - 2), lte(enterpriseYears.year, year)];

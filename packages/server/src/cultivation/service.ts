@@ -276,7 +276,22 @@ export interface ScreeningFilter {
 }
 const fin = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null);
 
-export async function screening(database: Database, scope: ZoneScope, rs: RuleSet, year: number, refDate: string, f: ScreeningFilter) {
+/**
+ * The zone's whole screening for a data year and rule-set version, kept for a minute (per database) so paging,
+ * sorting, filtering and the xlsx export of the same list do not reload and rescore every firm; this module's own
+ * writes drop it at once (other modules' registry or IP edits show within the minute).
+ */
+const screenCache = new WeakMap<Database, Map<string, { at: number; value: Promise<BaseScreening> }>>();
+const SCREEN_TTL_MS = 60_000;
+type BaseScreening = Awaited<ReturnType<typeof baseScreening>>;
+
+export function dropScreeningCache(database: Database, scope: ZoneScope) {
+  const m = screenCache.get(database);
+  if (!m) return;
+  for (const k of m.keys()) if (k.startsWith(`${scope.zoneId}|`)) m.delete(k);
+}
+
+async function baseScreening(database: Database, scope: ZoneScope, rs: RuleSet, year: number, refDate: string) {
   const t0 = performance.now();
   const firms = await profilesFor(database, scope, year, refDate);
   const t1 = performance.now();
@@ -285,6 +300,27 @@ export async function screening(database: Database, scope: ZoneScope, rs: RuleSe
     rs,
   );
   const t2 = performance.now();
+  return { firms, screened, timing: { loadMs: Math.round(t1 - t0), screenMs: Math.round(t2 - t1) } };
+}
+
+function cachedScreening(database: Database, scope: ZoneScope, rs: RuleSet, year: number, refDate: string) {
+  let m = screenCache.get(database);
+  if (!m) {
+    m = new Map();
+    screenCache.set(database, m);
+  }
+  const key = `${scope.zoneId}|${year}|${rs.id}@${rs.version}|${refDate}`;
+  const hit = m.get(key);
+  if (hit && Date.now() - hit.at < SCREEN_TTL_MS) return { value: hit.value, cached: true };
+  const value = baseScreening(database, scope, rs, year, refDate);
+  value.catch(() => m.delete(key));
+  m.set(key, { at: Date.now(), value });
+  return { value, cached: false };
+}
+
+export async function screening(database: Database, scope: ZoneScope, rs: RuleSet, year: number, refDate: string, f: ScreeningFilter) {
+  const c = cachedScreening(database, scope, rs, year, refDate);
+  const { firms, screened, timing } = await c.value;
   let rows = firms.map((x, i) => {
     const tiers = screened[i].tiers;
     const nt = nextTier(x.profile);
@@ -331,7 +367,7 @@ export async function screening(database: Database, scope: ZoneScope, rs: RuleSe
     rows: rows.map((r) => ({ ...r, distance: fin(r.distance) })),
     summary,
     screened: firms.length,
-    timing: { loadMs: Math.round(t1 - t0), screenMs: Math.round(t2 - t1) },
+    timing: { ...timing, cached: c.cached },
   };
 }
 
@@ -436,6 +472,7 @@ export async function saveProfile(
       after: data,
       ip,
     });
+    dropScreeningCache(database, scope);
     return { id: row.id, enterpriseId: id, year, data: row.data };
   });
 }
