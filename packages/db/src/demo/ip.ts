@@ -178,12 +178,15 @@ export async function seedIpDemo(tx: Db, zone: { id: number }, ids: number[], op
   const ref = opts.refDate;
   const refYear = Number(ref.slice(0, 4));
   const pool = ids.filter((x) => x != null);
-  const holders = rng.shuffle([...pool]).slice(0, Math.min(pool.length, opts.full ? 320 : 40));
+  // the demo enterprise user is bound to the zone's first enterprise: give it a portfolio too
+  const first = Math.min(...pool);
+  const holders = [first, ...rng.shuffle(pool.filter((x) => x !== first))].slice(0, Math.min(pool.length, opts.full ? 320 : 40));
   await tx
     .insert(ipSettings)
     .values({ zoneId: z, population: opts.full ? 1_268_000 : 320_000 + rng.int(0, 200_000), populationYear: refYear - 1 });
 
   const assets: (typeof ipAssets.$inferInsert)[] = [];
+  const abroad = new Map<number, string[]>();
   let seq = 0;
   const awards = ['cpa_gold', 'cpa_silver', 'cpa_excellence', 'cpa_excellence', 'cpa_excellence'];
   for (const [hi, e] of holders.entries()) {
@@ -241,6 +244,7 @@ export async function seedIpDemo(tx: Db, zone: { id: number }, ids: number[], op
           if (fFiling > ref) continue;
           const fGrant = j !== 'PCT' && rng.next() < 0.6 && addDays(fFiling, 900) <= ref ? addDays(fFiling, rng.int(500, 900)) : null;
           const num = `${j}${fFiling.slice(0, 4)}${String(seq).padStart(7, '0')}`;
+          if (j !== 'PCT') abroad.set(e, [...(abroad.get(e) ?? []), j === 'EP' || j === 'EU' ? rng.pick(['DE', 'FR', 'IT', 'NL']) : j]);
           assets.push({
             zoneId: z,
             enterpriseId: e,
@@ -265,11 +269,15 @@ export async function seedIpDemo(tx: Db, zone: { id: number }, ids: number[], op
 
   // export markets and planned expansion for about half the holders
   const markets: (typeof ipMarkets.$inferInsert)[] = [];
-  for (const e of holders.slice(0, Math.round(holders.length * 0.5))) {
+  for (const e of [first, ...abroad.keys(), ...holders]
+    .filter((x, i, a) => a.indexOf(x) === i)
+    .slice(0, Math.round(holders.length * 0.5))) {
     const seen = new Set<string>();
     const m = rng.int(1, 4);
     for (let k = 0; k < m; k++) {
-      const c = weighted(rng, EXPORT_MARKETS);
+      const own = abroad.get(e);
+      // firms tend to file where they sell: most markets of firms with foreign rights are among those countries
+      const c = own && rng.next() < 0.7 ? rng.pick(own) : weighted(rng, EXPORT_MARKETS);
       if (seen.has(c)) continue;
       seen.add(c);
       const planned = k > 0 && rng.next() < 0.25;

@@ -558,3 +558,107 @@ export async function ipWorkload(db: Db, scope: ZoneScope) {
     exhibitions: number;
   }>(r)[0];
 }
+
+const officeCover = () => {
+  const pairs = REGIONAL_OFFICES.filter((o) => !o.route).flatMap((o) => o.covers.map((c) => sql`(${o.code}, ${c})`));
+  return sql.join(pairs, sql`, `);
+};
+const routeCodes = () => REGIONAL_OFFICES.filter((o) => o.route).map((o) => o.code);
+
+/**
+ * Zone-wide exposure gap computed in the database (same rules as core `exposureMatrix`: a market is protected by an
+ * in-force non-CN right in the country or a regional office covering it; pending when only applications or PCT/WIPO
+ * routes exist; revenue at risk = latest revenue × share for unprotected markets). Returns totals, the aggregation by
+ * country and the `limit` unprotected markets with most revenue at risk.
+ */
+export async function ipGapZoneSql(db: Db, scope: ZoneScope, refDate: string, limit: number) {
+  const z = scope.zoneId;
+  const routes = routeCodes();
+  const base = sql`with cover(office, country) as (values ${officeCover()}),
+    a as (
+      select enterprise_id, jurisdiction, kind = 'trademark' as tm,
+        status = 'granted' and (expiry_date is null or expiry_date >= ${refDate}::date) as live, status = 'pending' as pend
+      from ip_assets
+      where zone_id = ${z} and jurisdiction <> 'CN' and status in ('granted', 'pending')
+        and enterprise_id in (select enterprise_id from ip_markets where zone_id = ${z})
+    ),
+    cov as (
+      select m.id, count(*) filter (where a.live and not a.tm)::int as patents,
+        count(*) filter (where a.live and a.tm)::int as trademarks, count(*) filter (where a.pend)::int as pending
+      from ip_markets m join a on a.enterprise_id = m.enterprise_id
+        and (a.jurisdiction = m.country or (a.jurisdiction, m.country) in (select office, country from cover))
+      where m.zone_id = ${z}
+      group by m.id
+    ),
+    rt as (
+      select enterprise_id, count(*)::int as n from a where jurisdiction in (${sql.join(
+        routes.map((r) => sql`${r}`),
+        sql`, `,
+      )}) and (live or pend) group by 1
+    ),
+    rev as (
+      select distinct on (enterprise_id) enterprise_id, revenue_yuan from enterprise_years
+      where zone_id = ${z} and revenue_yuan is not null and enterprise_id in (select enterprise_id from ip_markets where zone_id = ${z})
+      order by enterprise_id, year desc
+    ),
+    r as (
+      select m.enterprise_id, m.country, m.kind, m.revenue_share_pct::float8 as share,
+        coalesce(cov.patents, 0) as patents, coalesce(cov.trademarks, 0) as trademarks,
+        coalesce(cov.pending, 0) + coalesce(rt.n, 0) as pending,
+        case when coalesce(cov.patents, 0) + coalesce(cov.trademarks, 0) > 0 then 'protected'
+             when coalesce(cov.pending, 0) + coalesce(rt.n, 0) > 0 then 'pending' else 'none' end as state,
+        case when coalesce(cov.patents, 0) + coalesce(cov.trademarks, 0) > 0 then 0
+             else round(coalesce(rev.revenue_yuan, 0) * m.revenue_share_pct / 100) end::float8 as risk
+      from ip_markets m
+      left join cov on cov.id = m.id
+      left join rt on rt.enterprise_id = m.enterprise_id
+      left join rev on rev.enterprise_id = m.enterprise_id
+      where m.zone_id = ${z}
+    )`;
+  const res = await db.execute(sql`${base}
+    select
+      (select coalesce(json_agg(x), '[]'::json) from (
+        select r.country, coalesce(c.name_zh, r.country) as "countryName", count(*)::int as firms,
+          count(*) filter (where state = 'protected')::int as "protectedFirms", count(*) filter (where state = 'pending')::int as "pendingFirms",
+          count(*) filter (where state = 'none')::int as "unprotectedFirms", coalesce(sum(risk), 0)::float8 as "revenueAtRiskYuan",
+          count(*) filter (where kind = 'planned')::int as planned
+        from r left join countries c on c.code = r.country group by 1, 2 order by "revenueAtRiskYuan" desc, firms desc, 1) x) as countries,
+      (select coalesce(json_agg(y), '[]'::json) from (
+        select r.enterprise_id as "enterpriseId", e.name as "enterpriseName", r.country, coalesce(c.name_zh, r.country) as "countryName", r.kind,
+          r.share as "revenueSharePct", r.risk as "revenueAtRiskYuan", r.patents, r.trademarks, r.pending, r.state
+        from r join enterprises e on e.id = r.enterprise_id left join countries c on c.code = r.country
+        where r.state <> 'protected' order by r.risk desc, r.share desc, r.country limit ${limit}) y) as top`);
+  const row = rowsOf<{ countries: unknown; top: unknown }>(res)[0];
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const countriesR = parse(row.countries);
+  const topR = parse(row.top);
+  const countries = rowsOf<{
+    country: string;
+    countryName: string;
+    firms: number;
+    protectedFirms: number;
+    pendingFirms: number;
+    unprotectedFirms: number;
+    revenueAtRiskYuan: number;
+    planned: number;
+  }>(countriesR as unknown[]);
+  return {
+    markets: countries.reduce((s, c) => s + c.firms, 0),
+    unprotectedMarkets: countries.reduce((s, c) => s + c.firms - c.protectedFirms, 0),
+    revenueAtRiskYuan: countries.reduce((s, c) => s + c.revenueAtRiskYuan, 0),
+    countries,
+    top: rowsOf<{
+      enterpriseId: number;
+      enterpriseName: string;
+      country: string;
+      countryName: string;
+      kind: string;
+      revenueSharePct: number;
+      revenueAtRiskYuan: number;
+      patents: number;
+      trademarks: number;
+      pending: number;
+      state: string;
+    }>(topR as unknown[]),
+  };
+}

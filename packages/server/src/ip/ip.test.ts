@@ -66,7 +66,9 @@ async function xlsx(rows: unknown[][]) {
 function upload(agent: Agent, url: string, body: Buffer) {
   const boundary = `----kfq${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ip.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ip.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     body,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -97,7 +99,9 @@ describe('IP assets', () => {
     expect(dup.json().error.issues[0].path).toEqual(['number']);
     expect(dup.json().error.message).toContain('已登记');
     // the same number in another jurisdiction or another enterprise is fine
-    expect((await ipStaff.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ jurisdiction: 'EP', ipClass: null }) })).statusCode).toBe(201);
+    expect(
+      (await ipStaff.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ jurisdiction: 'EP', ipClass: null }) })).statusCode,
+    ).toBe(201);
     expect((await ipStaff.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ enterpriseId: own }) })).statusCode).toBe(201);
   });
 
@@ -107,8 +111,14 @@ describe('IP assets', () => {
     const theirs = (await ipStaff.inject({ url: `${Z}/assets?enterpriseId=${other}` })).json().data[0];
     expect((await ent.inject({ url: `${Z}/assets/${theirs.id}` })).statusCode).toBe(404);
     expect((await ent.inject({ method: 'PATCH', url: `${Z}/assets/${theirs.id}`, payload: { title: 'x' } })).statusCode).toBe(404);
-    expect((await ent.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ enterpriseId: other, number: 'E1' }) })).statusCode).toBe(404);
-    const mine = await ent.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ enterpriseId: undefined, number: 'E2', kind: 'trademark', ipClass: null, jurisdiction: 'US' }) });
+    expect(
+      (await ent.inject({ method: 'POST', url: `${Z}/assets`, payload: asset({ enterpriseId: other, number: 'E1' }) })).statusCode,
+    ).toBe(404);
+    const mine = await ent.inject({
+      method: 'POST',
+      url: `${Z}/assets`,
+      payload: asset({ enterpriseId: undefined, number: 'E2', kind: 'trademark', ipClass: null, jurisdiction: 'US' }),
+    });
     expect(mine.statusCode, mine.body).toBe(201);
     expect(mine.json().data.enterpriseId).toBe(own);
     const patched = await ent.inject({ method: 'PATCH', url: `${Z}/assets/${mine.json().data.id}`, payload: { title: '演示商标' } });
@@ -133,7 +143,10 @@ describe('IP assets', () => {
       [5, 'number'],
     ]);
     expect((await ipStaff.inject({ url: `${Z}/assets?enterpriseId=${other}&q=导入测试` })).json().pagination.total).toBe(0);
-    const good = await xlsx([header, ['发明专利', 'CN2024A1', '一种导入测试', 'CN', new Date('2024-01-01'), '2024-09-01', null, '有效', 'F9', 'I', 1000]]);
+    const good = await xlsx([
+      header,
+      ['发明专利', 'CN2024A1', '一种导入测试', 'CN', new Date('2024-01-01'), '2024-09-01', null, '有效', 'F9', 'I', 1000],
+    ]);
     const ok = await upload(ipStaff, `${Z}/assets/import?enterpriseId=${other}`, good);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().data.imported).toBe(1);
@@ -156,10 +169,17 @@ describe('exposure gap', () => {
       ['US', 30, 'export'],
       ['BR', 10, 'planned'],
     ] as const) {
-      const r = await ipStaff.inject({ method: 'POST', url: `${Z}/markets`, payload: { enterpriseId: other, country, revenueSharePct: share, kind, products: '储能电池' } });
+      const r = await ipStaff.inject({
+        method: 'POST',
+        url: `${Z}/markets`,
+        payload: { enterpriseId: other, country, revenueSharePct: share, kind, products: '储能电池' },
+      });
       expect(r.statusCode, r.body).toBe(201);
     }
-    expect((await ipStaff.inject({ method: 'POST', url: `${Z}/markets`, payload: { enterpriseId: other, country: 'QQ', revenueSharePct: 5 } })).statusCode).toBe(400);
+    expect(
+      (await ipStaff.inject({ method: 'POST', url: `${Z}/markets`, payload: { enterpriseId: other, country: 'QQ', revenueSharePct: 5 } }))
+        .statusCode,
+    ).toBe(400);
     const g = (await ipStaff.inject({ url: `${Z}/gap?enterpriseId=${other}` })).json().data;
     const state = Object.fromEntries(g.rows.map((r: { country: string; state: string }) => [r.country, r.state]));
     expect(state).toEqual({ DE: 'protected', US: 'none', BR: 'none' });
@@ -167,6 +187,25 @@ describe('exposure gap', () => {
     expect(g.unprotected[0].countryName).toBe('美国');
     const zone = (await ipStaff.inject({ url: `${Z}/gap/zone` })).json().data;
     expect(zone.countries.find((c: { country: string }) => c.country === 'US').unprotectedFirms).toBeGreaterThanOrEqual(1);
+    // the database version of the zone matrix agrees with the core function used per enterprise
+    const big = (await ipStaff.inject({ url: `${Z}/gap/zone?limit=500` })).json().data;
+    for (const u of g.unprotected) {
+      const z = big.top.find((r: { enterpriseId: number; country: string }) => r.enterpriseId === other && r.country === u.country);
+      expect(z && [z.state, z.revenueAtRiskYuan, z.pending]).toEqual([u.state, u.revenueAtRiskYuan, u.pending]);
+    }
+    const all = await Promise.all(
+      [...new Set(big.top.map((r: { enterpriseId: number }) => r.enterpriseId))]
+        .slice(0, 20)
+        .map(async (id) => (await ipStaff.inject({ url: `${Z}/gap?enterpriseId=${id}` })).json().data.unprotected),
+    );
+    for (const rows of all)
+      for (const u of rows) {
+        const z = big.top.find(
+          (r: { enterpriseId: number; country: string; kind: string }) =>
+            r.enterpriseId === u.enterpriseId && r.country === u.country && r.kind === u.kind,
+        );
+        if (z) expect([z.state, z.revenueAtRiskYuan]).toEqual([u.state, u.revenueAtRiskYuan]);
+      }
     expect((await ent.inject({ url: `${Z}/gap/zone` })).statusCode).toBe(403);
     expect((await ent.inject({ url: `${Z}/gap?enterpriseId=${other}` })).statusCode).toBe(404);
     const p = (await ipStaff.inject({ url: `${Z}/enterprises/${other}/portfolio` })).json().data;
@@ -190,18 +229,36 @@ describe('cases, experts, help, insurance, statistics', () => {
   });
 
   it('cases cannot be deleted, only closed, with audit', async () => {
-    const ex = await ipStaff.inject({ method: 'POST', url: `${Z}/exhibitions`, payload: { name: '测试展', country: 'DE', startDate: '2025-03-02', endDate: '2025-03-01' } });
+    const ex = await ipStaff.inject({
+      method: 'POST',
+      url: `${Z}/exhibitions`,
+      payload: { name: '测试展', country: 'DE', startDate: '2025-03-02', endDate: '2025-03-01' },
+    });
     expect(ex.statusCode).toBe(400);
     const c = await ipStaff.inject({
       method: 'POST',
       url: `${Z}/cases`,
-      payload: { enterpriseId: other, country: 'US', counterparty: 'Acme Inc.', type: 'infringement_claim', openedOn: '2025-01-10', expertId, costYuan: 50_000 },
+      payload: {
+        enterpriseId: other,
+        country: 'US',
+        counterparty: 'Acme Inc.',
+        type: 'infringement_claim',
+        openedOn: '2025-01-10',
+        expertId,
+        costYuan: 50_000,
+      },
     });
     expect(c.statusCode, c.body).toBe(201);
     const id = c.json().data.id;
     expect((await ipStaff.inject({ method: 'DELETE', url: `${Z}/cases/${id}` })).statusCode).toBe(404);
-    expect((await industry.inject({ method: 'POST', url: `${Z}/cases/${id}/close`, payload: { reason: '和解结案' } })).statusCode).toBe(403);
-    const closed = await ipStaff.inject({ method: 'POST', url: `${Z}/cases/${id}/close`, payload: { reason: '双方和解', outcome: '对方撤诉' } });
+    expect((await industry.inject({ method: 'POST', url: `${Z}/cases/${id}/close`, payload: { reason: '和解结案' } })).statusCode).toBe(
+      403,
+    );
+    const closed = await ipStaff.inject({
+      method: 'POST',
+      url: `${Z}/cases/${id}/close`,
+      payload: { reason: '双方和解', outcome: '对方撤诉' },
+    });
     expect(closed.json().data.status).toBe('closed');
     expect((await ipStaff.inject({ method: 'PATCH', url: `${Z}/cases/${id}`, payload: { costYuan: 1 } })).statusCode).toBe(400);
     const audit = (await admin.inject({ url: '/api/zones/demo/audit?entity=ip_case' })).json().data;
@@ -213,8 +270,12 @@ describe('cases, experts, help, insurance, statistics', () => {
     const h = await ent.inject({ method: 'POST', url: `${Z}/help-requests`, payload: { country: 'US', topic: '美国展会遭遇专利投诉' } });
     expect(h.statusCode, h.body).toBe(201);
     const id = h.json().data.id;
-    expect((await ipStaff.inject({ method: 'POST', url: `${Z}/help-requests/${id}/advice`, payload: { advice: '先看权利要求' } })).statusCode).toBe(400);
-    expect((await ipStaff.inject({ method: 'POST', url: `${Z}/help-requests/${id}/assign`, payload: { expertId } })).json().data.status).toBe('assigned');
+    expect(
+      (await ipStaff.inject({ method: 'POST', url: `${Z}/help-requests/${id}/advice`, payload: { advice: '先看权利要求' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await ipStaff.inject({ method: 'POST', url: `${Z}/help-requests/${id}/assign`, payload: { expertId } })).json().data.status,
+    ).toBe('assigned');
     const a = await ipStaff.inject({ method: 'POST', url: `${Z}/help-requests/${id}/advice`, payload: { advice: '建议提交不侵权意见书' } });
     expect(a.json().data.status).toBe('answered');
     const mine = (await ent.inject({ url: `${Z}/help-requests` })).json().data;
@@ -227,7 +288,16 @@ describe('cases, experts, help, insurance, statistics', () => {
     const p = await ipStaff.inject({
       method: 'POST',
       url: `${Z}/policies`,
-      payload: { enterpriseId: other, type: 'overseas_infringement_liability', insurer: '测试保险', coverYuan: 5_000_000, premiumYuan: 50_000, subsidySharePct: 50, startDate: '2025-01-01', endDate: '2025-12-31' },
+      payload: {
+        enterpriseId: other,
+        type: 'overseas_infringement_liability',
+        insurer: '测试保险',
+        coverYuan: 5_000_000,
+        premiumYuan: 50_000,
+        subsidySharePct: 50,
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+      },
     });
     expect(p.statusCode, p.body).toBe(201);
     const mid = (await ipStaff.inject({ url: `${Z}/policies/summary?date=2025-06-30` })).json().data.coverInForceYuan;
@@ -236,7 +306,9 @@ describe('cases, experts, help, insurance, statistics', () => {
     await ipStaff.inject({ method: 'POST', url: `${Z}/policies/${p.json().data.id}/close`, payload: { reason: '企业退保' } });
     expect((await ipStaff.inject({ url: `${Z}/policies/summary?date=2025-06-30` })).json().data.coverInForceYuan).toBe(before);
 
-    expect((await ipStaff.inject({ method: 'PUT', url: `${Z}/settings`, payload: { population: 1_000_000, populationYear: 2024 } })).statusCode).toBe(200);
+    expect(
+      (await ipStaff.inject({ method: 'PUT', url: `${Z}/settings`, payload: { population: 1_000_000, populationYear: 2024 } })).statusCode,
+    ).toBe(200);
     const s = (await industry.inject({ url: `${Z}/stats?date=2025-06-30` })).json().data;
     expect(s.validInventionPatents).toBeGreaterThanOrEqual(2);
     expect(s.validInventionPer10k).toBeCloseTo(Math.round((s.validInventionPatents * 10_000 * 10) / 1_000_000) / 10);

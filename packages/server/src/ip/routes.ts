@@ -34,6 +34,7 @@ import {
   insertIpExpert,
   insertIpHelpRequest,
   insertIpPolicy,
+  ipEnterpriseNames,
   ipNetworkByCountry,
   ipPolicySummary,
   ipPortfolioCounts,
@@ -229,14 +230,26 @@ export const ipRoutes: FastifyPluginAsync = async (fastify) => {
       assertVisible(c, req.params.id, ['企业', 'enterprise']);
       if (!(await enterpriseInZone(db, scope, req.params.id))) throw new NotFoundError('企业', 'enterprise');
       const refDate = req.query.date ?? todayIso();
-      const [counts, classes, markets, gap, insurance] = await Promise.all([
+      const [names, counts, classes, markets, gap, insurance] = await Promise.all([
+        ipEnterpriseNames(db, scope, [req.params.id]),
         ipPortfolioCounts(db, scope, req.params.id),
         classCountsFor(database, scope, req.params.id, refDate),
         listIpMarkets(db, scope, req.params.id),
         gapForEnterprise(database, scope, req.params.id, refDate),
         ipPolicySummary(db, scope, refDate, req.params.id),
       ]);
-      return { data: { enterpriseId: req.params.id, refDate, counts, classCounts: classes, markets, gap, insurance } };
+      return {
+        data: {
+          enterpriseId: req.params.id,
+          enterpriseName: names.get(req.params.id) ?? null,
+          refDate,
+          counts,
+          classCounts: classes,
+          markets,
+          gap,
+          insurance,
+        },
+      };
     },
   );
   app.get(

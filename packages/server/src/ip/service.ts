@@ -22,8 +22,8 @@ import {
   type IpAssetRow,
   insertIpAssets,
   ipClassInputs,
-  ipEnterpriseNames,
   ipGapInputs,
+  ipGapZoneSql,
   ipJurisdictions,
   ipPolicySummary,
   ipWorkload,
@@ -416,59 +416,12 @@ export async function gapForEnterprise(database: Database, scope: ZoneScope, ent
   return { rows: withNames, unprotected: unprotectedRanked(withNames) };
 }
 
-/** Zone-wide: unprotected markets ranked by revenue at risk (top `limit`) and the exposure aggregated by country. */
+/**
+ * Zone-wide: unprotected markets ranked by revenue at risk (top `limit`) and the exposure aggregated by country,
+ * computed in the database (50,000 assets would be too many rows to ship); same rules as core `exposureMatrix`.
+ */
 export async function gapForZone(database: Database, scope: ZoneScope, refDate: string, limit: number) {
-  const rows = await gapRows(database, scope, refDate);
-  const { rows: j } = await jurisdictions(database);
-  const names = new Map(j.map((x) => [x.code, x.nameZh]));
-  const byCountry = new Map<
-    string,
-    {
-      country: string;
-      countryName: string;
-      firms: number;
-      protectedFirms: number;
-      pendingFirms: number;
-      unprotectedFirms: number;
-      revenueAtRiskYuan: number;
-      planned: number;
-    }
-  >();
-  for (const r of rows) {
-    let c = byCountry.get(r.country);
-    if (!c) {
-      c = {
-        country: r.country,
-        countryName: names.get(r.country) ?? r.country,
-        firms: 0,
-        protectedFirms: 0,
-        pendingFirms: 0,
-        unprotectedFirms: 0,
-        revenueAtRiskYuan: 0,
-        planned: 0,
-      };
-      byCountry.set(r.country, c);
-    }
-    c.firms += 1;
-    if (r.kind === 'planned') c.planned += 1;
-    if (r.state === 'protected') c.protectedFirms += 1;
-    else if (r.state === 'pending') c.pendingFirms += 1;
-    else c.unprotectedFirms += 1;
-    c.revenueAtRiskYuan += r.revenueAtRiskYuan;
-  }
-  const ranked = unprotectedRanked(rows).slice(0, limit);
-  const ent = await ipEnterpriseNames(
-    database.db,
-    scope,
-    ranked.map((r) => r.enterpriseId),
-  );
-  return {
-    markets: rows.length,
-    unprotectedMarkets: rows.filter((r) => r.state !== 'protected').length,
-    revenueAtRiskYuan: rows.reduce((s, r) => s + r.revenueAtRiskYuan, 0),
-    countries: [...byCountry.values()].sort((a, b) => b.revenueAtRiskYuan - a.revenueAtRiskYuan || b.firms - a.firms),
-    top: ranked.map((r) => ({ ...r, countryName: names.get(r.country) ?? r.country, enterpriseName: ent.get(r.enterpriseId) ?? '' })),
-  };
+  return ipGapZoneSql(database.db, scope, refDate, limit);
 }
 
 export async function zoneStats(database: Database, scope: ZoneScope, refDate: string) {

@@ -7,6 +7,7 @@ import { ipUrl, useInvalidateIp, useIp, useIpPage, useIpRole, wan } from './hook
 import { KIND_LABELS, STATUS_LABELS, useI } from './i18n.ts';
 
 interface Portfolio {
+  enterpriseName: string | null;
   classCounts: { class1HighValue: number; class1SelfDeveloped: number; class1: number; class2: number };
   counts: { kind: string; jurisdiction: string; status: string; n: number }[];
   gap: {
@@ -40,7 +41,7 @@ interface Asset {
   synthetic: boolean;
 }
 
-function EnterprisePicker({ value, onChange }: { value: number | null; onChange: (id: number) => void }) {
+function EnterprisePicker({ value, name, onChange }: { value: number | null; name?: string | null; onChange: (id: number) => void }) {
   const { t } = useI();
   const { zone } = useIpRole();
   const [q, setQ] = useState('');
@@ -57,7 +58,10 @@ function EnterprisePicker({ value, onChange }: { value: number | null; onChange:
       filterOption={false}
       onSearch={setQ}
       onChange={onChange}
-      options={(data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      options={[
+        ...(value && name && !(data ?? []).some((e) => e.id === value) ? [{ value, label: name }] : []),
+        ...(data ?? []).map((e) => ({ value: e.id, label: e.name })),
+      ]}
     />
   );
 }
@@ -103,7 +107,7 @@ export default function IpPortfolio({ enterpriseId, onPick }: { enterpriseId: nu
     <>
       {!isEnterprise && (
         <Space style={{ marginBottom: 12 }}>
-          <EnterprisePicker value={enterpriseId} onChange={onPick} />
+          <EnterprisePicker value={enterpriseId} name={portfolio.data?.enterpriseName} onChange={onPick} />
         </Space>
       )}
       {!id ? (

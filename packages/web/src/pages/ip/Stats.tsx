@@ -28,7 +28,7 @@ export default function IpStats() {
     () =>
       data && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('domestic'), t('overseas')] },
+        legend: { top: 0, data: [t('domestic'), t('overseas')] },
         grid: { left: 50, right: 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: data.inventionGrantsPerYear.map((r) => String(r.year)) },
         yAxis: { type: 'value' },
