@@ -79,7 +79,7 @@ export async function cultivationInputs(
   // Only firms with something to screen for the year: a stored profile or registry figures.
   else
     fw.push(
-      sql`(exists (select 1 from ${cultivationProfiles} p where p.enterprise_id = ${enterprises.id} and p.year = ${year}) or exists (select 1 from ${enterpriseYears} y where y.enterprise_id = ${enterprises.id} and y.year between ${year - 2} and ${year}))`,
+      sql`${enterprises.id} in (select p.enterprise_id from ${cultivationProfiles} p where p.zone_id = ${scope.zoneId} and p.year = ${year} union select y.enterprise_id from ${enterpriseYears} y where y.zone_id = ${scope.zoneId} and y.year between ${year - 2} and ${year})`,
     );
   const pw: SQL[] = [eq(cultivationProfiles.zoneId, scope.zoneId), eq(cultivationProfiles.year, year)];
   if (ids) pw.push(inArray(cultivationProfiles.enterpriseId, ids));

@@ -139,7 +139,8 @@ export async function seedCultivationDemo(
   const flow = ['submitted', 'district', 'city', 'province'];
   const tiers = ['innovative', 'specialized', 'little-giant', 'champion'];
   const apps: (typeof cultivationApplications.$inferInsert)[] = [];
-  const candidates = [0, ...order.slice(c.littleGiant, c.innovative + Math.round(40 * Math.max(k, 0.2))).filter((x) => x !== 0)];
+  // Candidates from every level: specialised firms going for 小巨人, innovative ones for 专精特新, others for 创新型.
+  const candidates = [0, ...order.filter((x, i) => x !== 0 && i >= c.littleGiant && i % 9 === 0)];
   const howMany = Math.max(6, Math.round(60 * k));
   for (let j = 0; j < Math.min(howMany, candidates.length); j++) {
     const key = candidates[j];
@@ -155,7 +156,7 @@ export async function seedCultivationDemo(
     apps.push({
       zoneId: zone.id,
       enterpriseId: ids[key],
-      level: tiers[Math.min(3, level[key] + 1)],
+      level: tiers[Math.min(3, level[key])],
       year: Number(opts.refDate.slice(0, 4)),
       stage,
       history,

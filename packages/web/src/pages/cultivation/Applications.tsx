@@ -55,7 +55,7 @@ export default function Applications() {
                   .map((k) => ({ value: k, label: label(tierLabels, k) }))}
               />
             </Form.Item>
-            <Form.Item name="year" label={t('year')}>
+            <Form.Item name="year" label={t('applicationYear')}>
               <InputNumber min={2000} max={2100} />
             </Form.Item>
             <Button htmlType="submit" type="primary" loading={create.isPending}>
@@ -83,7 +83,7 @@ export default function Applications() {
             ),
           },
           { title: t('level'), dataIndex: 'level', render: (v) => label(tierLabels, v) },
-          { title: t('year'), dataIndex: 'year' },
+          { title: t('applicationYear'), dataIndex: 'year' },
           {
             title: t('stage'),
             width: 420,
@@ -117,8 +117,8 @@ export default function Applications() {
                 {
                   title: '',
                   render: (_: unknown, r: Application) => {
+                    if (r.stage === 'recognized' || r.stage === 'rejected') return null;
                     const next = flow[flow.indexOf(r.stage) + 1];
-                    if (!next) return null;
                     return (
                       <Space>
                         <Button size="small" onClick={() => move.mutate({ id: r.id, stage: next })}>

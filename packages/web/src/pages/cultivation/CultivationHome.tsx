@@ -5,6 +5,7 @@ import Assessment from './Assessment.tsx';
 import Funnel from './Funnel.tsx';
 import { useCvRole } from './hooks.ts';
 import { useI } from './i18n.ts';
+import RuleSets from './RuleSets.tsx';
 import Screening from './Screening.tsx';
 import SelfAssess from './SelfAssess.tsx';
 
@@ -26,6 +27,7 @@ export default function CultivationHome() {
     { key: 'assessment', label: t('tabAssessment'), children: <Assessment enterpriseId={ent} onPick={open} /> },
     { key: 'applications', label: t('tabApplications'), children: <Applications /> },
     { key: 'self', label: t('tabSelf'), children: <SelfAssess enterpriseId={ent} /> },
+    ...(isEnterprise ? [] : [{ key: 'rulesets', label: t('tabRuleSets'), children: <RuleSets /> }]),
   ];
   const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : items[0].key;
   return (

@@ -19,7 +19,7 @@ export function TierPanel({ tier, x }: { tier: string; x: Explanation }) {
   const ml = (m: string) => l(metricLabels[m], m);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} bordered>
         <Descriptions.Item label={label(tierLabels, tier)}>
           <EligTag e={r.eligible} />
         </Descriptions.Item>
