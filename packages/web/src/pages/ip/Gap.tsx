@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Chart } from '../../components/Chart.tsx';
+import { WorldMap } from '../../components/WorldMap.tsx';
 import { ipUrl, useIp, useIpRole, wan, yi } from './hooks.ts';
 import { useI } from './i18n.ts';
 
@@ -84,7 +85,16 @@ export default function IpGap({ onOpen }: { onOpen: (enterpriseId: number) => vo
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('byCountry')}>
-            <Alert type="info" showIcon message={t('mapNote')} style={{ marginBottom: 8 }} />
+            {data.countries.some((c) => c.revenueAtRiskYuan > 0) && (
+              <WorldMap
+                height={300}
+                unit={t('yi')}
+                ariaLabel={t('byCountry')}
+                data={data.countries
+                  .filter((c) => c.revenueAtRiskYuan > 0)
+                  .map((c) => ({ code: c.country, value: Math.round(c.revenueAtRiskYuan / 1e6) / 100, name: c.countryName }))}
+              />
+            )}
             {bars && data.countries.length ? (
               <Chart option={bars} height={460} ariaLabel={t('byCountry')} />
             ) : (

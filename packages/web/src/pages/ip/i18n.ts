@@ -35,7 +35,6 @@ const zh = {
   unprotectedMarkets: '未受保护市场数',
   revenueAtRisk: '风险收入',
   byCountry: '按国家汇总的未保护风险收入（万元）',
-  mapNote: '世界热力地图需另行引入地图数据和转换依赖（world-atlas TopoJSON + topojson-client），本版以按风险收入排序的条形图代替。',
   country: '国家/地区',
   firms: '企业数',
   protectedFirms: '已保护',
@@ -166,8 +165,6 @@ const en: Record<Key, string> = {
   unprotectedMarkets: 'Unprotected markets',
   revenueAtRisk: 'Revenue at risk',
   byCountry: 'Unprotected revenue at risk by country (10k yuan)',
-  mapNote:
-    'A world heat map needs extra map data and a converter (world-atlas TopoJSON + topojson-client); this version shows a ranked bar chart instead.',
   country: 'Country/region',
   firms: 'Firms',
   protectedFirms: 'Protected',
