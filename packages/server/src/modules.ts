@@ -9,4 +9,13 @@ import { memberRoutes } from './platform/member-routes.ts';
 import { platformRoutes } from './platform/routes.ts';
 
 /** Each module adds its routes plugin here (one line per module folder). */
-export const moduleRoutes: FastifyPluginAsync[] = [platformRoutes, memberRoutes, investmentRoutes, approvalsRoutes, enterpriseRoutes, ipRoutes, evaluationRoutes, cultivationRoutes];
+export const moduleRoutes: FastifyPluginAsync[] = [
+  platformRoutes,
+  memberRoutes,
+  investmentRoutes,
+  approvalsRoutes,
+  enterpriseRoutes,
+  ipRoutes,
+  evaluationRoutes,
+  cultivationRoutes,
+];

@@ -70,7 +70,13 @@ export const zoneRoutes: AppRoute[] = [
     access: 'canSeeInvestment',
     element: <InvestmentHome />,
   },
-  { path: 'investment/projects/:id', titleKey: 'nav.investment', access: 'canSeeInvestment', element: <InvestmentProject />, hideInMenu: true },
+  {
+    path: 'investment/projects/:id',
+    titleKey: 'nav.investment',
+    access: 'canSeeInvestment',
+    element: <InvestmentProject />,
+    hideInMenu: true,
+  },
   {
     path: 'scenarios',
     titleKey: 'nav.scenarios',
@@ -86,7 +92,13 @@ export const zoneRoutes: AppRoute[] = [
     access: 'canSeeApprovals',
     element: <ApprovalsHome />,
   },
-  { path: 'approvals/applications/:id', titleKey: 'nav.approvals', access: 'canSeeApprovals', element: <ApplicationDetail />, hideInMenu: true },
+  {
+    path: 'approvals/applications/:id',
+    titleKey: 'nav.approvals',
+    access: 'canSeeApprovals',
+    element: <ApplicationDetail />,
+    hideInMenu: true,
+  },
   { path: 'audit', titleKey: 'nav.audit', icon: <AuditOutlined />, access: 'canSeeAudit', element: <Audit /> },
 ];
 

@@ -74,7 +74,7 @@ export function validateFramework(rows: FrameworkRowData[]): Meta {
       });
     if (r.parent) {
       const p = seen.get(r.parent);
-      if (!p || p.type !== 'Aggregate')
+      if (p?.type !== 'Aggregate')
         issues.push({
           path: ['rows', i, 'parent'],
           message: `${r.iCode}：上级 ${r.parent} 不是汇总项`,

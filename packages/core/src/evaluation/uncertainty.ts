@@ -1,4 +1,4 @@
-import { mulberry32, ValidationError } from '../shared/index.ts';
+import { ValidationError } from '../shared/index.ts';
 import type { AggregateMethod } from './aggregate.ts';
 import type { NormaliseSpec } from './normalise.ts';
 import { runPipeline } from './pipeline.ts';

@@ -19,7 +19,8 @@ import { DEFAULT_REGIONS, regionOfProvince } from './regions.ts';
 
 describe('regions', () => {
   it('follows the MOFCOM grouping of 31 provinces (11 east, 8 central, 12 west)', () => {
-    const counts = Object.values(DEFAULT_REGIONS).reduce<Record<string, number>>((a, r) => ({ ...a, [r]: (a[r] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const r of Object.values(DEFAULT_REGIONS)) counts[r] = (counts[r] ?? 0) + 1;
     expect(counts).toEqual({ east: 11, central: 8, west: 12 });
     expect(regionOfProvince('440000')).toBe('east');
     expect(regionOfProvince('42')).toBe('central');

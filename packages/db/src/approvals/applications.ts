@@ -245,18 +245,16 @@ export async function insertApplication(
       .insert(approvalItems)
       .values(items.map((i) => ({ ...i, applicationId: app.id, zoneId: scope.zoneId })))
       .returning({ id: approvalItems.id });
-    await db
-      .insert(approvalItemEvents)
-      .values(
-        rows.map((r) => ({
-          zoneId: scope.zoneId,
-          itemId: r.id,
-          fromState: null,
-          toState: 'submitted',
-          on: a.submittedOn,
-          actorId: scope.actorId,
-        })),
-      );
+    await db.insert(approvalItemEvents).values(
+      rows.map((r) => ({
+        zoneId: scope.zoneId,
+        itemId: r.id,
+        fromState: null,
+        toState: 'submitted',
+        on: a.submittedOn,
+        actorId: scope.actorId,
+      })),
+    );
   }
   return app.id;
 }

@@ -6,7 +6,12 @@ import { cultivationApplications, cultivationProfiles, cultivationRecognitions }
 export const DEMO_CULTIVATION = { littleGiant: 162, keyLittleGiant: 25, champion: 23, techDemo: 6, specialized: 420, innovative: 780 };
 
 const addDays = (iso: string, d: number) => new Date(Date.parse(iso) + d * 86_400_000).toISOString().slice(0, 10);
-const addYears = (iso: string, y: number) => `${Number(iso.slice(0, 4)) + y}${iso.slice(4)}`;
+/** Same month and day y years later; 29 February falls back to the 28th in a common year. */
+const addYears = (iso: string, y: number) => {
+  const year = Number(iso.slice(0, 4)) + y;
+  const md = iso.slice(4) === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? '-02-28' : iso.slice(4);
+  return `${year}${md}`;
+};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Profile of one industrial firm (万元), stronger for higher tiers so recognised firms mostly screen as eligible. */

@@ -1,3 +1,4 @@
+import { regionOfProvince } from '@kaifaqu/core';
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { clusters, enterprises, enterpriseYears } from '../enterprises/schema.ts';
@@ -80,7 +81,7 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
           nameEn: spec.nameEn,
           province: spec.province,
           provinceName: spec.provinceName,
-          region: spec.region,
+          region: regionOfProvince(spec.province) ?? spec.region,
           establishedOn: spec.establishedOn,
           synthetic: true,
         })
@@ -112,21 +113,25 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
         })),
       );
       await seedInvestmentDemo(tx, zone, { seed: seed + zi * 1000, refDate, full: spec === demoZone });
-      await tx
-        .insert(clusters)
-        .values(
-          spec.clusters.map((c) => ({
-            zoneId: zone.id,
-            code: c.code,
-            name: c.name,
-            nameEn: c.nameEn,
-            industryPrefixes: c.prefixes,
-            synthetic: true,
-          })),
-        );
+      await tx.insert(clusters).values(
+        spec.clusters.map((c) => ({
+          zoneId: zone.id,
+          code: c.code,
+          name: c.name,
+          nameEn: c.nameEn,
+          industryPrefixes: c.prefixes,
+          synthetic: true,
+        })),
+      );
       await seedApprovalsDemo(tx, zone, ids, seed + zi * 1000, refDate);
       await seedIpDemo(tx, zone, ids, { seed: seed + zi * 1000, refDate, full: spec === demoZone });
-      await (await import('./cultivation.ts')).seedCultivationDemo(tx, zone, ids, { seed: seed + zi * 1000, refDate, full: spec === demoZone, industrial: spec.aboveScale.firms + spec.smallIndustrial, dataYear: spec.dataYear });
+      await (await import('./cultivation.ts')).seedCultivationDemo(tx, zone, ids, {
+        seed: seed + zi * 1000,
+        refDate,
+        full: spec === demoZone,
+        industrial: spec.aboveScale.firms + spec.smallIndustrial,
+        dataYear: spec.dataYear,
+      });
       summary[spec.code] = data.enterprises.length;
     }
     if (!opts.small) await (await import('./evaluation.ts')).seedEvaluationDemo(tx); // 233 zones' evaluation history (演示数据); tests call it directly
@@ -140,7 +145,9 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
       if (!z) continue;
       const enterpriseId =
         roleKey(l) === 'enterprise'
-          ? (await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, z.id)).limit(1))[0]?.id
+          ? (
+              await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, z.id)).orderBy(enterprises.id).limit(1)
+            )[0]?.id
           : null;
       await tx
         .insert(memberships)

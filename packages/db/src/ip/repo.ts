@@ -4,17 +4,7 @@ import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 import { countries } from '../reference/schema.ts';
-import {
-  ipAssets,
-  ipCases,
-  ipExhibitions,
-  ipExperts,
-  ipHelpRequests,
-  ipMarkets,
-  ipPolicies,
-  ipSecuritisations,
-  ipSettings,
-} from './schema.ts';
+import { ipAssets, ipCases, ipExhibitions, ipExperts, ipHelpRequests, ipMarkets, ipPolicies, ipSettings } from './schema.ts';
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 const num = (v: unknown) => Number(v ?? 0);

@@ -101,6 +101,7 @@ export function detectHeader(
   });
   const row = firstRows[best] ?? [];
   const above = best > 0 ? firstRows[best - 1] : undefined;
+  // biome-ignore lint/complexity/useOptionalChain: `above` must be narrowed for the filter that follows
   const groupAbove = above && above.some((c) => text(c)) && above.filter((c) => matchHeader(text(c))).length < 2;
   const headerRows = groupAbove ? [best, best + 1] : [best + 1];
   const width = Math.max(row.length, above?.length ?? 0);

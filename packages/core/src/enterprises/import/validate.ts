@@ -2,7 +2,7 @@ import type { Issue } from '../../shared/errors.ts';
 import { checkIndustryCode, type IndustryTable } from '../industry.ts';
 import { type UsccOptions, validateUscc } from '../uscc.ts';
 import { cleanText, halfWidth, type Plain, parseBool, parseDate, parseNumber, plainCell, splitList } from './cells.ts';
-import { type EnterpriseFieldKey, FIELD_BY_KEY, type FieldDef, STRATEGIC_EMERGING_INDUSTRIES, type YearFieldKey } from './fields.ts';
+import { FIELD_BY_KEY, type FieldDef, STRATEGIC_EMERGING_INDUSTRIES, type YearFieldKey } from './fields.ts';
 import type { HeaderMapping } from './mapping.ts';
 
 export type EnterpriseValues = Partial<{

@@ -225,16 +225,36 @@ export default function ProjectDetail() {
                     )}
                     {leader && a.status === 'pending' && (
                       <>
-                        <Button size="small" type="primary" onClick={() => (setComment(''), setDecide({ id: a.id, decision: 'approve' }))}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => {
+                            setComment('');
+                            setDecide({ id: a.id, decision: 'approve' });
+                          }}
+                        >
                           {t('approve')}
                         </Button>
-                        <Button size="small" danger onClick={() => (setComment(''), setDecide({ id: a.id, decision: 'return' }))}>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => {
+                            setComment('');
+                            setDecide({ id: a.id, decision: 'return' });
+                          }}
+                        >
                           {t('returnIt')}
                         </Button>
                       </>
                     )}
                     {writer && (
-                      <Button size="small" onClick={() => (setComment(''), setDecide({ id: a.id, decision: 'comment' }))}>
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setComment('');
+                          setDecide({ id: a.id, decision: 'comment' });
+                        }}
+                      >
                         {t('addComment')}
                       </Button>
                     )}

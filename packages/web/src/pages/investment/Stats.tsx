@@ -100,7 +100,7 @@ export default function Stats() {
         <DatePicker.RangePicker
           picker="month"
           value={range ?? (d ? [dayjs(`${d.from}-01`), dayjs(`${d.to}-01`)] : null)}
-          onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
           allowClear={false}
         />
         {d && (
