@@ -2,28 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../program.ts';
+import { runCli } from '../testing.ts';
 
-async function run(args: string[]): Promise<{ out: string; error?: string; exitCode: number }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  let error: string | undefined;
-  try {
-    await buildProgram()
-      .exitOverride()
-      .parseAsync(['node', 'kaifaqu', ...args]);
-  } catch (err) {
-    error = (err as Error).message;
-  } finally {
-    spy.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, error, exitCode };
-}
+const run = runCli;
 
 afterEach(() => {
   process.exitCode = 0;

@@ -4,31 +4,12 @@ import { join } from 'node:path';
 import { miit2022 } from '@kaifaqu/core/cultivation';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../program.ts';
+import { runCli } from '../testing.ts';
 
 const fixture = join(import.meta.dirname, '../../../core/src/cultivation/fixtures/profiles.json');
 const dir = mkdtempSync(join(tmpdir(), 'kaifaqu-cultivation-'));
 
-async function run(args: string[]): Promise<{ out: string; error?: string; exitCode: number }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  let error: string | undefined;
-  try {
-    await buildProgram()
-      .exitOverride()
-      .parseAsync(['node', 'kaifaqu', ...args]);
-  } catch (err) {
-    error = (err as Error).message;
-  } finally {
-    spy.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, error, exitCode };
-}
+const run = runCli;
 
 afterEach(() => {
   process.exitCode = 0;
