@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { miit2022 } from '@kaifaqu/core/cultivation';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../testing.ts';
 
 const fixture = join(import.meta.dirname, '../../../core/src/cultivation/fixtures/profiles.json');
