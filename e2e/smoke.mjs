@@ -136,8 +136,8 @@ try {
   });
 
   await check('module placeholder and 404 render', async () => {
-    await page.goto(`${BASE_URL}/z/demo/cultivation`);
-    await page.getByTestId('module-cultivation').waitFor();
+    await page.goto(`${BASE_URL}/z/demo/scenarios`);
+    await page.getByTestId('module-scenarios').waitFor();
     await page.screenshot({ path: `${SHOTS}07-placeholder.png` });
     await page.goto(`${BASE_URL}/no-such-page`);
     await page.getByText('404').first().waitFor();

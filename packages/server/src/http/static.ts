@@ -21,6 +21,8 @@ export async function registerWeb(app: FastifyInstance, dist = defaultWebDist) {
       return fallback;
     }
   };
+  // The static plugin answers a bare directory with 403, so the root page is served explicitly (never cached).
+  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html()));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api'))
       return reply.status(404).send({

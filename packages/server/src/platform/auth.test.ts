@@ -82,6 +82,9 @@ describe('unknown routes', () => {
     expect(api.json().error.code).toBe('not_found');
     const page = await t.app.inject({ url: '/some/page' });
     expect(page.headers['content-type']).toContain('text/html');
+    const root = await t.app.inject({ url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-type']).toContain('text/html');
   });
   it('serves the OpenAPI document', async () => {
     const r = await t.app.inject({ url: '/api/docs/json' });
