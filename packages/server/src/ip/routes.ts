@@ -19,6 +19,7 @@ import {
 import { NotFoundError, ValidationError } from '@kaifaqu/core';
 import { coveredCountries, REGIONAL_OFFICES } from '@kaifaqu/core/ip';
 import {
+  type Db,
   deleteIpAsset,
   deleteIpMarket,
   enterpriseInZone,
@@ -96,6 +97,34 @@ const pageQ = z.object({
 });
 
 const caller = (req: FastifyRequest): Caller => ({ membership: req.membership, globalRole: req.user?.globalRole });
+
+/** A case or policy to change: 404 when it is not the zone's, 400 once it is closed (they are closed, never deleted). */
+function openRecord<T extends { status: string }>(row: T | undefined, what: [string, string], closed: [string, string]): T {
+  if (!row) throw new NotFoundError(...what);
+  if (row.status === 'closed') throw new ValidationError([{ path: ['status'], message: closed[0], messageEn: closed[1] }]);
+  return row;
+}
+
+/** Applies one change and its audit entry in the same transaction; returns the changed row. */
+function auditedChange<T extends { id: number }>(
+  req: FastifyRequest,
+  entry: { action: string; entity: string; before: T; auditAfter?: (after: T) => unknown },
+  change: (tx: Db) => Promise<T>,
+): Promise<T> {
+  const scope = scopeOf(req);
+  return req.server.deps.database.db.transaction(async (tx) => {
+    const after = await change(tx);
+    await writeAudit(tx, scope, {
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.before.id,
+      before: entry.before,
+      after: entry.auditAfter ? entry.auditAfter(after) : after,
+      ip: req.ip,
+    });
+    return after;
+  });
+}
 
 function checkPeriod(start: string, end: string, startField: string, endField: string) {
   if (end < start)
@@ -427,17 +456,12 @@ export const ipRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       assertIpWriter(caller(req));
-      const before = await findIpCase(db, scope, req.params.id);
-      if (!before) throw new NotFoundError('案件', 'case');
-      if (before.status === 'closed')
-        throw new ValidationError([{ path: ['status'], message: '案件已结案，不能再修改', messageEn: 'case is closed' }]);
+      const before = openRecord(await findIpCase(db, scope, req.params.id), ['案件', 'case'], ['案件已结案，不能再修改', 'case is closed']);
       await caseRefs(req, req.body);
       return {
-        data: await db.transaction(async (tx) => {
-          const after = await updateCaseRow(tx, scope, before.id, req.body);
-          await writeAudit(tx, scope, { action: 'update', entity: 'ip_case', entityId: before.id, before, after, ip: req.ip });
-          return after;
-        }),
+        data: await auditedChange(req, { action: 'update', entity: 'ip_case', before }, (tx) =>
+          updateCaseRow(tx, scope, before.id, req.body),
+        ),
       };
     },
   );
@@ -447,28 +471,19 @@ export const ipRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       assertIpWriter(caller(req));
-      const before = await findIpCase(db, scope, req.params.id);
-      if (!before) throw new NotFoundError('案件', 'case');
-      if (before.status === 'closed')
-        throw new ValidationError([{ path: ['status'], message: '案件已结案', messageEn: 'case already closed' }]);
+      const before = openRecord(await findIpCase(db, scope, req.params.id), ['案件', 'case'], ['案件已结案', 'case already closed']);
       return {
-        data: await db.transaction(async (tx) => {
-          const after = await updateCaseRow(tx, scope, before.id, {
-            status: 'closed',
-            stage: ['settled', 'won', 'lost'].includes(before.stage) ? before.stage : 'closed',
-            closedOn: todayIso(),
-            outcome: req.body.outcome ?? before.outcome ?? req.body.reason,
-          });
-          await writeAudit(tx, scope, {
-            action: 'close',
-            entity: 'ip_case',
-            entityId: before.id,
-            before,
-            after: { ...after, reason: req.body.reason },
-            ip: req.ip,
-          });
-          return after;
-        }),
+        data: await auditedChange(
+          req,
+          { action: 'close', entity: 'ip_case', before, auditAfter: (after) => ({ ...after, reason: req.body.reason }) },
+          (tx) =>
+            updateCaseRow(tx, scope, before.id, {
+              status: 'closed',
+              stage: ['settled', 'won', 'lost'].includes(before.stage) ? before.stage : 'closed',
+              closedOn: todayIso(),
+              outcome: req.body.outcome ?? before.outcome ?? req.body.reason,
+            }),
+        ),
       };
     },
   );
@@ -651,16 +666,15 @@ export const ipRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       assertIpWriter(caller(req));
-      const before = await findIpPolicy(db, scope, req.params.id);
-      if (!before) throw new NotFoundError('保单', 'policy');
-      if (before.status === 'closed')
-        throw new ValidationError([{ path: ['status'], message: '保单已关闭，不能再修改', messageEn: 'policy is closed' }]);
+      const before = openRecord(
+        await findIpPolicy(db, scope, req.params.id),
+        ['保单', 'policy'],
+        ['保单已关闭，不能再修改', 'policy is closed'],
+      );
       return {
-        data: await db.transaction(async (tx) => {
-          const after = await updatePolicyRow(tx, scope, before.id, req.body);
-          await writeAudit(tx, scope, { action: 'update', entity: 'ip_policy', entityId: before.id, before, after, ip: req.ip });
-          return after;
-        }),
+        data: await auditedChange(req, { action: 'update', entity: 'ip_policy', before }, (tx) =>
+          updatePolicyRow(tx, scope, before.id, req.body),
+        ),
       };
     },
   );
@@ -670,16 +684,11 @@ export const ipRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       assertIpWriter(caller(req));
-      const before = await findIpPolicy(db, scope, req.params.id);
-      if (!before) throw new NotFoundError('保单', 'policy');
-      if (before.status === 'closed')
-        throw new ValidationError([{ path: ['status'], message: '保单已关闭', messageEn: 'policy already closed' }]);
+      const before = openRecord(await findIpPolicy(db, scope, req.params.id), ['保单', 'policy'], ['保单已关闭', 'policy already closed']);
       return {
-        data: await db.transaction(async (tx) => {
-          const after = await updatePolicyRow(tx, scope, before.id, { status: 'closed', closedReason: req.body.reason });
-          await writeAudit(tx, scope, { action: 'close', entity: 'ip_policy', entityId: before.id, before, after, ip: req.ip });
-          return after;
-        }),
+        data: await auditedChange(req, { action: 'close', entity: 'ip_policy', before }, (tx) =>
+          updatePolicyRow(tx, scope, before.id, { status: 'closed', closedReason: req.body.reason }),
+        ),
       };
     },
   );
