@@ -10,4 +10,5 @@ export * from './lock.ts';
 export * from './overview/index.ts';
 export * from './platform/index.ts';
 export * from './reference/index.ts';
+export * from './scenarios/index.ts';
 export * from './schema.ts';

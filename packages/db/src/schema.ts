@@ -8,3 +8,4 @@ export * from './investment/schema.ts';
 export * from './ip/schema.ts';
 export * from './platform/schema.ts';
 export * from './reference/schema.ts';
+export * from './scenarios/schema.ts';
