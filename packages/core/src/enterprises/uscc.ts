@@ -269,7 +269,8 @@ export interface UsccInput {
 /** Builds a valid code from its parts (for demo data and tests); throws ValidationError naming each bad part. */
 export function makeUscc(parts: UsccInput, options: UsccOptions = {}): string {
   const issues: Issue[] = [];
-  const authority = USCC_AUTHORITIES[parts.authority];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype members.
+  const authority = Object.hasOwn(USCC_AUTHORITIES, parts.authority) ? USCC_AUTHORITIES[parts.authority] : undefined;
   if (!authority)
     issues.push({
       path: ['authority'],
@@ -277,7 +278,7 @@ export function makeUscc(parts: UsccInput, options: UsccOptions = {}): string {
       messageEn: 'unknown registration authority',
       value: parts.authority,
     });
-  else if (!authority.types[parts.orgType]) {
+  else if (!Object.hasOwn(authority.types, parts.orgType)) {
     issues.push({
       path: ['orgType'],
       message: '机构类别代码不属于该登记管理部门',

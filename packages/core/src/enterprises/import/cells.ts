@@ -14,7 +14,10 @@ export function plainCell(v: unknown): CellResult {
     return { value: v };
   }
   if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { error: '数值无效', errorEn: 'not a finite number' };
-  if (typeof v === 'boolean' || v instanceof Date) return { value: v };
+  if (v instanceof Date)
+    // A date-formatted cell holding an out-of-range serial reaches us as an Invalid Date.
+    return Number.isNaN(v.getTime()) ? { error: '日期无效', errorEn: 'invalid date' } : { value: v };
+  if (typeof v === 'boolean') return { value: v };
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { error: `单元格为错误值 ${String(o.error)}`, errorEn: `cell holds the error ${String(o.error)}` };
