@@ -12,3 +12,4 @@ export * from './synthetic.ts';
 export * from './tokenizer.ts';
 export * from './types.ts';
 export * from './validate.ts';
+export * from './workflow.ts';

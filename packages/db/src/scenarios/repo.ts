@@ -1,1 +1,366 @@
-export {};
+import { and, arrayContains, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.ts';
+import { enterprises } from '../enterprises/schema.ts';
+import { users } from '../platform/schema.ts';
+import type { ZoneScope } from '../platform/scope.ts';
+import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
+
+export type ScenarioItemRow = typeof scenarioItems.$inferSelect;
+export type ScenarioItemInsert = Omit<typeof scenarioItems.$inferInsert, 'id' | 'zoneId'>;
+export type ScenarioBatchRow = typeof scenarioBatches.$inferSelect;
+export type ScenarioMatchRow = typeof scenarioMatches.$inferSelect;
+export type ScenarioResponseRow = typeof scenarioResponses.$inferSelect;
+
+/** States shown to the public; an item in an unpublished batch stays hidden too. */
+export const SCENARIO_PUBLIC_STATES = ['published', 'matching', 'landed'];
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Public visibility condition (needs the left join on batches). */
+const publicWhere = () =>
+  and(inArray(scenarioItems.state, SCENARIO_PUBLIC_STATES), or(isNull(scenarioItems.batchId), eq(scenarioBatches.published, true)))!;
+
+export interface ScenarioItemFilter {
+  state?: string;
+  kind?: string;
+  batchId?: number;
+  tag?: string;
+  q?: string;
+  enterpriseId?: number;
+  ids?: number[];
+  /** Only what the public may see. */
+  publicOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+const itemColumns = {
+  item: scenarioItems,
+  batchNumber: scenarioBatches.number,
+  batchTitle: scenarioBatches.title,
+  enterpriseName: enterprises.name,
+};
+
+function itemBase(db: Db) {
+  return db
+    .select(itemColumns)
+    .from(scenarioItems)
+    .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+    .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId));
+}
+type ItemJoin = { item: ScenarioItemRow; batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
+export type ScenarioItemView = ScenarioItemRow & { batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
+const flat = (r: ItemJoin): ScenarioItemView => ({
+  ...r.item,
+  batchNumber: r.batchNumber,
+  batchTitle: r.batchTitle,
+  enterpriseName: r.enterpriseName,
+});
+
+export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter) {
+  const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId)];
+  if (f.publicOnly) w.push(publicWhere());
+  if (f.state) w.push(eq(scenarioItems.state, f.state));
+  if (f.kind) w.push(eq(scenarioItems.kind, f.kind));
+  if (f.batchId != null) w.push(eq(scenarioItems.batchId, f.batchId));
+  if (f.tag) w.push(arrayContains(scenarioItems.tags, [f.tag]));
+  if (f.enterpriseId != null) w.push(eq(scenarioItems.enterpriseId, f.enterpriseId));
+  if (f.ids) {
+    if (!f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
+    w.push(inArray(scenarioItems.id, f.ids));
+  }
+  if (f.q) w.push(or(ilike(scenarioItems.title, `%${f.q}%`), ilike(scenarioItems.description, `%${f.q}%`))!);
+  const where = and(...w);
+  const [rows, total] = await Promise.all([
+    itemBase(db)
+      .where(where)
+      .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(scenarioItems).leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId)).where(where),
+  ]);
+  return { rows: rows.map(flat), total: num(total[0]?.n) };
+}
+
+export async function findScenarioItem(db: Db, scope: ZoneScope, id: number, publicOnly = false): Promise<ScenarioItemView | undefined> {
+  const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId), eq(scenarioItems.id, id)];
+  if (publicOnly) w.push(publicWhere());
+  const r = await itemBase(db).where(and(...w));
+  return r[0] && flat(r[0]);
+}
+
+/** Items the matching index is built from: everything public in the zone (text fields only). */
+export async function scenarioIndexRows(db: Db, scope: ZoneScope) {
+  return db
+    .select({
+      id: scenarioItems.id,
+      kind: scenarioItems.kind,
+      title: scenarioItems.title,
+      description: scenarioItems.description,
+      tags: scenarioItems.tags,
+      industry: scenarioItems.industry,
+    })
+    .from(scenarioItems)
+    .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+    .where(and(eq(scenarioItems.zoneId, scope.zoneId), publicWhere()));
+}
+
+export async function insertScenarioItem(db: Db, scope: ZoneScope, v: ScenarioItemInsert): Promise<ScenarioItemRow> {
+  const [r] = await db
+    .insert(scenarioItems)
+    .values({ ...v, zoneId: scope.zoneId })
+    .returning();
+  return r;
+}
+
+export async function updateScenarioItem(db: Db, scope: ZoneScope, id: number, patch: Partial<ScenarioItemInsert>) {
+  const [r] = await db
+    .update(scenarioItems)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(scenarioItems.zoneId, scope.zoneId), eq(scenarioItems.id, id)))
+    .returning();
+  return r;
+}
+
+/** Only drafts are ever deleted (with their history); the caller checks the state. */
+export async function deleteScenarioDraft(db: Db, scope: ZoneScope, id: number) {
+  await db.delete(scenarioItemHistory).where(and(eq(scenarioItemHistory.zoneId, scope.zoneId), eq(scenarioItemHistory.itemId, id)));
+  await db
+    .delete(scenarioItems)
+    .where(and(eq(scenarioItems.zoneId, scope.zoneId), eq(scenarioItems.id, id), eq(scenarioItems.state, 'draft')));
+}
+
+export async function insertScenarioItemHistory(
+  db: Db,
+  scope: ZoneScope,
+  h: { itemId: number; fromState: string | null; toState: string; comment?: string | null; at?: Date },
+) {
+  await db.insert(scenarioItemHistory).values({ ...h, zoneId: scope.zoneId, actorId: scope.actorId });
+}
+
+export async function scenarioItemHistoryOf(db: Db, scope: ZoneScope, itemId: number) {
+  return db
+    .select({ h: scenarioItemHistory, actor: users.displayName })
+    .from(scenarioItemHistory)
+    .leftJoin(users, eq(users.id, scenarioItemHistory.actorId))
+    .where(and(eq(scenarioItemHistory.zoneId, scope.zoneId), eq(scenarioItemHistory.itemId, itemId)))
+    .orderBy(asc(scenarioItemHistory.at), asc(scenarioItemHistory.id))
+    .then((r) => r.map((x) => ({ ...x.h, actor: x.actor })));
+}
+
+/** Item counts by state (staff list filter badges). */
+export async function scenarioStateCounts(db: Db, scope: ZoneScope) {
+  const r = await db
+    .select({ state: scenarioItems.state, n: count() })
+    .from(scenarioItems)
+    .where(eq(scenarioItems.zoneId, scope.zoneId))
+    .groupBy(scenarioItems.state);
+  return Object.fromEntries(r.map((x) => [x.state, num(x.n)]));
+}
+
+/** Distinct tags in use (public ones when `publicOnly`), most frequent first. */
+export async function scenarioTags(db: Db, scope: ZoneScope, publicOnly: boolean) {
+  const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId)];
+  if (publicOnly) w.push(publicWhere());
+  const r = await db
+    .select({ tag: sql<string>`unnest(${scenarioItems.tags})`.as('tag'), id: scenarioItems.id })
+    .from(scenarioItems)
+    .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+    .where(and(...w));
+  const c = new Map<string, number>();
+  for (const x of r) c.set(x.tag, (c.get(x.tag) ?? 0) + 1);
+  return [...c.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag, n]) => ({ tag, n }));
+}
+
+// ---- batches ----
+
+export async function listScenarioBatches(db: Db, scope: ZoneScope, publishedOnly = false) {
+  const w: SQL[] = [eq(scenarioBatches.zoneId, scope.zoneId)];
+  if (publishedOnly) w.push(eq(scenarioBatches.published, true));
+  const publicCount = sql<number>`count(${scenarioItems.id}) filter (where ${inArray(scenarioItems.state, SCENARIO_PUBLIC_STATES)})`;
+  const r = await db
+    .select({ b: scenarioBatches, items: count(scenarioItems.id), publicItems: publicCount })
+    .from(scenarioBatches)
+    .leftJoin(scenarioItems, eq(scenarioItems.batchId, scenarioBatches.id))
+    .where(and(...w))
+    .groupBy(scenarioBatches.id)
+    .orderBy(desc(scenarioBatches.number));
+  return r.map((x) => ({ ...x.b, items: num(x.items), publicItems: num(x.publicItems) }));
+}
+
+export async function findScenarioBatch(db: Db, scope: ZoneScope, by: { id?: number; number?: number }) {
+  const w: SQL[] = [eq(scenarioBatches.zoneId, scope.zoneId)];
+  if (by.id != null) w.push(eq(scenarioBatches.id, by.id));
+  if (by.number != null) w.push(eq(scenarioBatches.number, by.number));
+  const r = await db
+    .select()
+    .from(scenarioBatches)
+    .where(and(...w));
+  return r[0];
+}
+
+export async function nextScenarioBatchNumber(db: Db, scope: ZoneScope) {
+  const r = await db
+    .select({ n: sql<number>`coalesce(max(${scenarioBatches.number}), 0)` })
+    .from(scenarioBatches)
+    .where(eq(scenarioBatches.zoneId, scope.zoneId));
+  return num(r[0]?.n) + 1;
+}
+
+export async function insertScenarioBatch(
+  db: Db,
+  scope: ZoneScope,
+  v: { number: number; title: string; publishedOn?: string | null; published?: boolean; synthetic?: boolean },
+) {
+  const [r] = await db
+    .insert(scenarioBatches)
+    .values({ ...v, zoneId: scope.zoneId })
+    .returning();
+  return r;
+}
+
+export async function updateScenarioBatch(
+  db: Db,
+  scope: ZoneScope,
+  id: number,
+  patch: { title?: string; publishedOn?: string | null; published?: boolean },
+) {
+  const [r] = await db
+    .update(scenarioBatches)
+    .set(patch)
+    .where(and(eq(scenarioBatches.zoneId, scope.zoneId), eq(scenarioBatches.id, id)))
+    .returning();
+  return r;
+}
+
+// ---- responses ----
+
+export async function insertScenarioResponse(
+  db: Db,
+  scope: ZoneScope,
+  v: { itemId: number; enterpriseId: number | null; userId: number | null; message: string; contact: string; synthetic?: boolean },
+) {
+  const [r] = await db
+    .insert(scenarioResponses)
+    .values({ ...v, zoneId: scope.zoneId })
+    .returning();
+  return r;
+}
+
+export async function listScenarioResponses(db: Db, scope: ZoneScope, f: { itemId?: number; enterpriseId?: number }) {
+  const w: SQL[] = [eq(scenarioResponses.zoneId, scope.zoneId)];
+  if (f.itemId != null) w.push(eq(scenarioResponses.itemId, f.itemId));
+  if (f.enterpriseId != null) w.push(eq(scenarioResponses.enterpriseId, f.enterpriseId));
+  const r = await db
+    .select({ r: scenarioResponses, enterpriseName: enterprises.name, itemTitle: scenarioItems.title })
+    .from(scenarioResponses)
+    .innerJoin(scenarioItems, eq(scenarioItems.id, scenarioResponses.itemId))
+    .leftJoin(enterprises, eq(enterprises.id, scenarioResponses.enterpriseId))
+    .where(and(...w))
+    .orderBy(desc(scenarioResponses.createdAt), desc(scenarioResponses.id));
+  return r.map((x) => ({ ...x.r, enterpriseName: x.enterpriseName, itemTitle: x.itemTitle }));
+}
+
+// ---- matches ----
+
+const needs = alias(scenarioItems, 'need');
+const caps = alias(scenarioItems, 'cap');
+
+export async function listScenarioMatches(db: Db, scope: ZoneScope, f: { itemId?: number; stage?: string; batchId?: number } = {}) {
+  const w: SQL[] = [eq(scenarioMatches.zoneId, scope.zoneId)];
+  if (f.itemId != null) w.push(or(eq(scenarioMatches.needId, f.itemId), eq(scenarioMatches.capabilityId, f.itemId))!);
+  if (f.stage) w.push(eq(scenarioMatches.stage, f.stage));
+  if (f.batchId != null) w.push(eq(needs.batchId, f.batchId));
+  const r = await db
+    .select({ m: scenarioMatches, needTitle: needs.title, capabilityTitle: caps.title, needBatchId: needs.batchId })
+    .from(scenarioMatches)
+    .innerJoin(needs, eq(needs.id, scenarioMatches.needId))
+    .innerJoin(caps, eq(caps.id, scenarioMatches.capabilityId))
+    .where(and(...w))
+    .orderBy(desc(scenarioMatches.updatedAt), desc(scenarioMatches.id));
+  return r.map((x) => ({ ...x.m, needTitle: x.needTitle, capabilityTitle: x.capabilityTitle, needBatchId: x.needBatchId }));
+}
+
+export async function findScenarioMatch(db: Db, scope: ZoneScope, id: number) {
+  const r = await db
+    .select()
+    .from(scenarioMatches)
+    .where(and(eq(scenarioMatches.zoneId, scope.zoneId), eq(scenarioMatches.id, id)));
+  return r[0];
+}
+
+export async function findScenarioMatchByPair(db: Db, scope: ZoneScope, needId: number, capabilityId: number) {
+  const r = await db
+    .select()
+    .from(scenarioMatches)
+    .where(
+      and(eq(scenarioMatches.zoneId, scope.zoneId), eq(scenarioMatches.needId, needId), eq(scenarioMatches.capabilityId, capabilityId)),
+    );
+  return r[0];
+}
+
+export async function insertScenarioMatch(
+  db: Db,
+  scope: ZoneScope,
+  v: {
+    needId: number;
+    capabilityId: number;
+    source: string;
+    stage?: string;
+    score?: number | null;
+    notes?: string | null;
+    synthetic?: boolean;
+  },
+) {
+  const [r] = await db
+    .insert(scenarioMatches)
+    .values({ ...v, zoneId: scope.zoneId })
+    .returning();
+  return r;
+}
+
+export async function updateScenarioMatch(db: Db, scope: ZoneScope, id: number, patch: { stage?: string; notes?: string | null }) {
+  const [r] = await db
+    .update(scenarioMatches)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(scenarioMatches.zoneId, scope.zoneId), eq(scenarioMatches.id, id)))
+    .returning();
+  return r;
+}
+
+export async function insertScenarioMatchHistory(
+  db: Db,
+  scope: ZoneScope,
+  h: { matchId: number; fromStage: string | null; toStage: string; note?: string | null; at?: Date },
+) {
+  await db.insert(scenarioMatchHistory).values({ ...h, zoneId: scope.zoneId, actorId: scope.actorId });
+}
+
+export async function scenarioMatchHistoryOf(db: Db, scope: ZoneScope, matchIds: number[]) {
+  if (!matchIds.length) return [];
+  return db
+    .select({ h: scenarioMatchHistory, actor: users.displayName })
+    .from(scenarioMatchHistory)
+    .leftJoin(users, eq(users.id, scenarioMatchHistory.actorId))
+    .where(and(eq(scenarioMatchHistory.zoneId, scope.zoneId), inArray(scenarioMatchHistory.matchId, matchIds)))
+    .orderBy(asc(scenarioMatchHistory.at), asc(scenarioMatchHistory.id))
+    .then((r) => r.map((x) => ({ ...x.h, actor: x.actor })));
+}
+
+/**
+ * For the report: per match, the batch of its need and every stage it ever reached (from the stage history, so a
+ * 未成 match still counts for the stages it passed).
+ */
+export async function scenarioMatchReached(db: Db, scope: ZoneScope) {
+  return db
+    .select({
+      matchId: scenarioMatches.id,
+      stage: scenarioMatches.stage,
+      batchId: needs.batchId,
+      reached: sql<string[]>`array(select distinct h.to_stage from scenario_match_history h where h.match_id = ${scenarioMatches.id})`,
+    })
+    .from(scenarioMatches)
+    .innerJoin(needs, eq(needs.id, scenarioMatches.needId))
+    .where(eq(scenarioMatches.zoneId, scope.zoneId));
+}
