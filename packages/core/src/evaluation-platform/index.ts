@@ -45,6 +45,34 @@ export interface IssueLike {
  * weights, exactly one top aggregate, every aggregate has children. Throws ValidationError listing every problem.
  */
 export function validateFramework(rows: FrameworkRowData[]): Meta {
+  const issues = frameworkIssues(rows);
+  if (issues.length) throw new ValidationError(issues);
+  return frameworkMeta(rows);
+}
+
+/** Weight shares of each aggregate's children (weights are relative within a parent; missing weight = 1). */
+export function weightsByParent(
+  rows: FrameworkRowData[],
+): { parent: string; sum: number; children: { iCode: string; weight: number; share: number }[] }[] {
+  const out = new Map<string, { iCode: string; weight: number }[]>();
+  for (const r of rows)
+    if ((r.type === 'Indicator' || r.type === 'Aggregate') && r.parent) {
+      const list = out.get(r.parent) ?? [];
+      list.push({ iCode: r.iCode, weight: r.weight ?? 1 });
+      out.set(r.parent, list);
+    }
+  return [...out].map(([parent, kids]) => {
+    const sum = kids.reduce((a, k) => a + (Number.isFinite(k.weight) ? k.weight : 0), 0);
+    return { parent, sum, children: kids.map((k) => ({ ...k, share: sum > 0 ? k.weight / sum : 0 })) };
+  });
+}
+
+/**
+ * Every problem of a framework, without throwing (the browser's editor shows them inline): unique codes, parents that
+ * exist, are aggregates and sit one level up, no cycles, positive weights given for all or none of a parent's
+ * children, one top index, no empty aggregates.
+ */
+export function frameworkIssues(rows: FrameworkRowData[]): IssueLike[] {
   const issues: IssueLike[] = [];
   const seen = new Map<string, FrameworkRowData>();
   rows.forEach((r, i) => {
@@ -108,8 +136,37 @@ export function validateFramework(rows: FrameworkRowData[]): Meta {
     if (!structural.some((r) => r.parent === a.iCode))
       issues.push({ path: ['rows', rows.indexOf(a), 'iCode'], message: `${a.iCode}：没有下级指标`, messageEn: `${a.iCode}: no children` });
   if (!structural.some((r) => r.type === 'Indicator')) issues.push({ path: ['rows'], message: '没有指标', messageEn: 'no indicators' });
-  if (issues.length) throw new ValidationError(issues);
-  return frameworkMeta(rows);
+  // Cycles (A → B → A) are reported as such, whatever the levels say.
+  for (const r of structural) {
+    const seenChain = new Set<string>([r.iCode]);
+    let p = r.parent ? seen.get(r.parent) : undefined;
+    while (p) {
+      if (seenChain.has(p.iCode)) {
+        issues.push({
+          path: ['rows', rows.indexOf(r), 'parent'],
+          message: `${r.iCode}：上下级关系构成循环（${[...seenChain].join(' → ')} → ${p.iCode}）`,
+          messageEn: `${r.iCode}: the hierarchy has a cycle (${[...seenChain].join(' → ')} → ${p.iCode})`,
+        });
+        break;
+      }
+      seenChain.add(p.iCode);
+      p = p.parent ? seen.get(p.parent) : undefined;
+    }
+  }
+  // Weights per parent: all of a parent's children carry a weight, or none does (then they are equal).
+  const kids = new Map<string, FrameworkRowData[]>();
+  for (const r of structural) if (r.parent) kids.set(r.parent, [...(kids.get(r.parent) ?? []), r]);
+  for (const [parent, list] of kids) {
+    const withW = list.filter((r) => r.weight !== undefined);
+    if (withW.length && withW.length < list.length)
+      for (const r of list.filter((x) => x.weight === undefined))
+        issues.push({
+          path: ['rows', rows.indexOf(r), 'weight'],
+          message: `${r.iCode}：${parent} 的其他下级都有权重，本项也须填写`,
+          messageEn: `${r.iCode}: the other children of ${parent} have weights; give this one too`,
+        });
+  }
+  return issues;
 }
 
 export function frameworkMeta(rows: FrameworkRowData[]): Meta {

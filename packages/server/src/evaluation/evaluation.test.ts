@@ -1,4 +1,5 @@
 import { seedEvaluationDemo } from '@kaifaqu/db';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../testing.ts';
 
@@ -14,6 +15,24 @@ beforeAll(async () => {
   openRoundId = rounds.find((r: { status: string }) => r.status === 'open').id;
 }, 240_000);
 afterAll(() => t?.close());
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = 'XBOUNDARY';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
+
+async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('iData');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 const results = async (who = 'demo-admin', zone = 'demo') => a[who].inject({ url: `/api/zones/${zone}/evaluation/results` });
 
@@ -62,6 +81,69 @@ describe('evaluation demo history (engine-produced ranks)', () => {
 });
 
 describe('collection → review → lock → run → publish', () => {
+  it('xlsx upload: the template round-trips; bad cells are refused with row and column and nothing is saved', async () => {
+    const url = '/api/zones/demo/evaluation/submission';
+    const tpl = await a['demo-admin'].inject({ url: `${url}/template` });
+    expect(tpl.statusCode).toBe(200);
+    expect(tpl.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('iData')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header.slice(0, 2)).toEqual(['uCode', 'uName']);
+    expect(ws.getCell(2, 1).value).toBe('demo');
+    expect(wb.getWorksheet('指标说明')!.getCell(2, 2).value).toBeTruthy();
+    const before = (await a['demo-admin'].inject({ url })).json().data.submission.values;
+    // Good: the prefilled template with one value changed a little.
+    const fdiCol = header.indexOf('FDI') + 1;
+    ws.getCell(2, fdiCol).value = Math.round((before.FDI as number) * 1.01 * 1000) / 1000;
+    const good = await a['demo-admin'].inject({
+      method: 'POST',
+      url: `${url}/upload`,
+      ...multipart('demo.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+    });
+    expect(good.statusCode).toBe(200);
+    expect(good.json().data.file).toMatchObject({ format: 'xlsx', values: header.length - 2 });
+    expect(good.json().data.values.FDI).toBeCloseTo((before.FDI as number) * 1.01, 2);
+    // Bad: text with a unit in D2, a value out of range, an unknown column → every cell named, nothing saved.
+    const bad = await xlsx([
+      ['uCode', 'uName', 'Trade', 'FDI', 'FIEShare', 'Bogus'],
+      ['demo', '演示经开区', 500, '12亿美元', 180, 3],
+    ]);
+    const r = await a['demo-admin'].inject({ method: 'POST', url: `${url}/upload`, ...multipart('bad.xlsx', bad) });
+    expect(r.statusCode).toBe(400);
+    const cells = r.json().error.issues.map((i: { row?: number; column?: string }) => `${i.column}${i.row}`);
+    expect(cells).toEqual(expect.arrayContaining(['D2', 'E2', 'F1']));
+    const after = (await a['demo-admin'].inject({ url })).json().data.submission.values;
+    expect(after.Trade).toBe(good.json().data.values.Trade);
+    // Another zone's row, a renamed file, a wrong unit column in the two-column layout.
+    const other = await xlsx([
+      ['uCode', 'FDI'],
+      ['demo-b', 1],
+    ]);
+    const o = await a['demo-admin'].inject({ method: 'POST', url: `${url}/upload`, ...multipart('o.xlsx', other) });
+    expect(o.statusCode).toBe(400);
+    expect(o.json().error.issues[0]).toMatchObject({ row: 2, column: 'A' });
+    const fake = await a['demo-admin'].inject({ method: 'POST', url: `${url}/upload`, ...multipart('x.xlsx', Buffer.from('uCode,FDI\n')) });
+    expect(fake.statusCode).toBe(400);
+    const unit = await a['demo-admin'].inject({
+      method: 'POST',
+      url: `${url}/upload`,
+      ...multipart('u.csv', Buffer.from('iCode,value,unit\nFDI,3,亿元\n')),
+    });
+    expect(unit.statusCode).toBe(400);
+    expect(unit.json().error.issues[0]).toMatchObject({ row: 2, column: 'C' });
+    const big = await a['demo-admin'].inject({
+      method: 'POST',
+      url: `${url}/upload`,
+      ...multipart('big.csv', Buffer.alloc(3 * 1024 * 1024, 0x31)),
+    });
+    expect(big.statusCode).toBe(400);
+    // Staff may download the template but not upload.
+    expect((await a['demo-invest'].inject({ url: `${url}/template` })).statusCode).toBe(200);
+    expect((await a['demo-invest'].inject({ method: 'POST', url: `${url}/upload`, ...multipart('demo.xlsx', bad) })).statusCode).toBe(403);
+  });
+
   it('refuses wrong types and ranges, flags jumps, and requires explanations before submitting', async () => {
     const cur = (await a['demo-admin'].inject({ url: '/api/zones/demo/evaluation/submission' })).json().data;
     expect(cur.round.year).toBe(2026);
@@ -214,5 +296,62 @@ describe('frameworks', () => {
     });
     expect(v2.statusCode).toBe(201);
     expect(v2.json().data.version).toBe(2);
+  });
+
+  it('clones a frozen version into an editable draft; edits are validated (cycles, weights per parent, unique codes)', async () => {
+    const fws = (await a.evaluator.inject({ url: '/api/evaluation/frameworks' })).json().data;
+    const frozen = fws.find((f: { code: string; frozen: boolean }) => f.code === 'mofcom-2021' && f.frozen);
+    const clone = await a.evaluator.inject({ method: 'POST', url: `/api/evaluation/frameworks/${frozen.id}/clone` });
+    expect(clone.statusCode).toBe(201);
+    const draft = clone.json().data;
+    expect(draft).toMatchObject({ code: 'mofcom-2021', frozen: false });
+    expect(draft.version).toBeGreaterThan(frozen.version);
+    expect(draft.rows).toEqual(frozen.rows);
+    const put = (rows: unknown[]) =>
+      a.evaluator.inject({
+        method: 'PUT',
+        url: `/api/evaluation/frameworks/${draft.id}`,
+        payload: { code: draft.code, name: draft.name, rows },
+      });
+    type R = { iCode: string; type: string; parent?: string; weight?: number };
+    const rows: R[] = draft.rows;
+    const edited = rows.map((r) => (r.iCode === 'FDI' ? { ...r, weight: 2, definition: '实际使用外资（商务部口径）' } : r));
+    const ok = await put(edited);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data.rows.find((r: R) => r.iCode === 'FDI').weight).toBe(2);
+    // Mixed weights under one parent, a duplicate code, a cycle between two aggregates.
+    const broken = edited.map((r) =>
+      r.iCode === 'Trade' ? { ...r, weight: undefined } : r.iCode === 'NewFIE' ? { ...r, iCode: 'FDI' } : r,
+    );
+    const bad = await put(broken);
+    expect(bad.statusCode).toBe(400);
+    const msgs = bad
+      .json()
+      .error.issues.map((i: { messageEn: string }) => i.messageEn)
+      .join('\n');
+    expect(msgs).toMatch(/other children of Opening have weights/);
+    expect(msgs).toMatch(/duplicate code FDI/);
+    const cyc = await put([
+      ...edited.filter((r) => r.type !== 'Aggregate' || r.parent),
+      { iCode: 'Index', iName: '综合', type: 'Aggregate', level: 3, parent: 'Opening' },
+    ]);
+    expect(cyc.statusCode).toBe(400);
+    expect(
+      cyc
+        .json()
+        .error.issues.map((i: { messageEn: string }) => i.messageEn)
+        .join('\n'),
+    ).toMatch(/cycle/);
+    // The frozen original still refuses edits.
+    expect(
+      (
+        await a.evaluator.inject({
+          method: 'PUT',
+          url: `/api/evaluation/frameworks/${frozen.id}`,
+          payload: { code: frozen.code, name: frozen.name, rows: frozen.rows },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect((await a['demo-admin'].inject({ method: 'POST', url: `/api/evaluation/frameworks/${frozen.id}/clone` })).statusCode).toBe(403);
   });
 });

@@ -14,8 +14,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
+import { MAX_EVAL_UPLOAD_BYTES, XLSX_TYPE } from './upload.ts';
+
+/** Content-Disposition with a UTF-8 file name (RFC 5987) and an ASCII fallback. */
+const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
 import {
   type Actor,
+  cloneFramework,
   closeRound,
   compareRuns,
   createFramework,
@@ -34,6 +40,7 @@ import {
   saveValues,
   submissionDetail,
   submitValues,
+  uploadTemplate,
   uploadValues,
   zoneCurrent,
   zoneResultsView,
@@ -66,6 +73,11 @@ export const evaluationRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/evaluation/frameworks',
     { config: { access: evaluator }, schema: { tags, summary: '新建指标体系版本（校验权重、层级）', body: evalFrameworkInput } },
     async (req, reply) => reply.status(201).send({ data: await createFramework(database, actorOf(req), req.body, req.ip) }),
+  );
+  app.post(
+    '/api/evaluation/frameworks/:id/clone',
+    { config: { access: evaluator }, schema: { tags, summary: '复制为新版本（草稿，可编辑）', params: idParam } },
+    async (req, reply) => reply.status(201).send({ data: await cloneFramework(database, actorOf(req), req.params.id, req.ip) }),
   );
   app.put(
     '/api/evaluation/frameworks/:id',
@@ -153,16 +165,42 @@ export const evaluationRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => ({ data: await saveValues(database, scopeOf(req), req.body, req.ip) }),
   );
+  app.get(
+    '/api/zones/:zone/evaluation/submission/template',
+    {
+      config: { access: { zone: ZONE_STAFF } },
+      schema: { tags, summary: '下载填报模板（iData 格式 xlsx，预填本区数据）', params: zoneParam },
+    },
+    async (req, reply) => {
+      const t = await uploadTemplate(database, scopeOf(req));
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(t.fileName, t.ascii)).send(t.buf);
+    },
+  );
   app.post(
     '/api/zones/:zone/evaluation/submission/upload',
-    { config: { access: { zone: ZONE_ADMIN } }, schema: { tags, summary: '上传 iData 格式 CSV', params: zoneParam } },
+    {
+      config: { access: { zone: ZONE_ADMIN } },
+      schema: { tags, summary: '上传 iData 格式 xlsx / CSV（逐格检查，出错时列出行列）', params: zoneParam },
+    },
     async (req) => {
-      const file = req.isMultipart() ? await req.file() : undefined;
-      if (!file) throw new ValidationError([{ path: ['file'], message: '请上传 CSV 文件', messageEn: 'upload a CSV file' }]);
-      if (!/\.csv$/i.test(file.filename))
-        throw new ValidationError([{ path: ['file'], message: '目前只支持 CSV（UTF-8）', messageEn: 'only CSV (UTF-8) is supported' }]);
-      const text = (await file.toBuffer()).toString('utf8');
-      return { data: await uploadValues(database, scopeOf(req), text, file.filename, req.ip) };
+      const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_EVAL_UPLOAD_BYTES } }).catch(() => undefined) : undefined;
+      if (!file)
+        throw new ValidationError([
+          { path: ['file'], message: '请上传 xlsx 或 CSV 文件（字段名 file）', messageEn: 'upload an xlsx or CSV file (field "file")' },
+        ]);
+      let buf: Buffer;
+      try {
+        buf = await file.toBuffer();
+      } catch {
+        throw new ValidationError([
+          {
+            path: ['file'],
+            message: `文件超过 ${MAX_EVAL_UPLOAD_BYTES / 1024 / 1024} MB 上限`,
+            messageEn: `file larger than ${MAX_EVAL_UPLOAD_BYTES / 1024 / 1024} MB`,
+          },
+        ]);
+      }
+      return { data: await uploadValues(database, scopeOf(req), buf, file.filename, req.ip) };
     },
   );
   app.post(

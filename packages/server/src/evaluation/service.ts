@@ -2,11 +2,9 @@ import type { EvalFrameworkInput, EvalSubmissionInput } from '@kaifaqu/contracts
 import { ConflictError, NotFoundError, ValidationError } from '@kaifaqu/core';
 import {
   getPreset,
-  type InputData,
   type Meta,
   monteCarlo,
   type PipelineSpec,
-  parseIData,
   parsePipeline,
   pathToRank,
   runPipeline,
@@ -63,9 +61,11 @@ import {
   zoneRoundValues,
   zoneSubmission,
 } from '@kaifaqu/db';
+import { readGrid, templateWorkbook, valuesFromGrid } from './upload.ts';
 
+/** Who acts: a signed-in user, or the CLI (id null, name 'cli'). */
 export interface Actor {
-  id: number;
+  id: number | null;
   name: string;
 }
 
@@ -151,6 +151,31 @@ export async function editFramework(database: Database, actor: Actor, id: number
       ip,
     });
     return fw;
+  });
+}
+
+/** A new draft version (same code, next version) copied from any version, frozen or not. */
+export async function cloneFramework(database: Database, actor: Actor, id: number, ip: string) {
+  const src = await frameworkOr404(database, id);
+  return database.db.transaction(async (tx) => {
+    const version = (await latestFrameworkVersion(tx, src.code)) + 1;
+    const fw = await insertFramework(tx, {
+      code: src.code,
+      version,
+      name: src.name,
+      rows: src.rows,
+      pipeline: src.pipeline,
+      assumption: src.assumption,
+    });
+    await writeAudit(tx, null, {
+      userId: actor.id,
+      action: 'create',
+      entity: 'eval_framework',
+      entityId: fw.id,
+      after: { code: fw.code, version, clonedFrom: id },
+      ip,
+    });
+    return { ...fw, frozen: false };
   });
 }
 
@@ -586,55 +611,41 @@ export async function saveValues(database: Database, scope: ZoneScope, input: Ev
   });
 }
 
-/** iData-style CSV (uCode + indicator columns; the zone's row, or the only row) or two columns iCode,value. */
-export async function uploadValues(database: Database, scope: ZoneScope, text: string, fileName: string, ip: string) {
-  const { fw } = await editableRound(database, scope);
-  const meta = frameworkMeta(rowsOf(fw));
-  const clean = text.replace(/^\uFEFF/, '');
-  const header = clean
-    .split(/\r?\n/, 1)[0]
-    .split(',')
-    .map((h) => h.trim().replace(/^"|"$/g, ''));
-  let values: Record<string, unknown>;
-  if (header[0] === 'uCode') {
-    const data: InputData = parseIData(clean, fileName, { ...meta, groups: meta.groups.filter((g) => header.includes(g)) });
-    const i = data.units.length === 1 ? 0 : data.units.findIndex((u) => u.uCode === scope.zoneCode);
-    if (i < 0)
-      throw new ValidationError([
-        {
-          path: ['file'],
-          column: 'uCode',
-          message: `文件中没有本区（${scope.zoneCode}）的行`,
-          messageEn: `no row for zone ${scope.zoneCode}`,
-        },
-      ]);
-    values = Object.fromEntries(
-      [...meta.indicators, ...meta.denominators]
-        .filter((c) => header.includes(c))
-        .map((c) => [c, Number.isNaN(data.values[c][i]) ? null : data.values[c][i]]),
-    );
-  } else if (header[0] === 'iCode') {
-    values = {};
-    clean
-      .split(/\r?\n/)
-      .slice(1)
-      .filter((l) => l.trim())
-      .forEach((l) => {
-        const [code, v] = l.split(',');
-        values[code.trim()] = v?.trim() ?? '';
-      });
-  } else {
-    throw new ValidationError([
-      {
-        path: ['file'],
-        row: 1,
-        column: header[0],
-        message: '首列须为 uCode（iData 格式）或 iCode（两列：iCode,value）',
-        messageEn: 'first column must be uCode (iData) or iCode (iCode,value)',
-      },
-    ]);
-  }
-  return saveValues(database, scope, { values: values as EvalSubmissionInput['values'], explanations: {} }, ip);
+/**
+ * iData-style xlsx/csv (uCode + indicator columns; the zone's row, or the only row) or iCode,value[,unit][,说明].
+ * Every cell at fault is reported with its row and column; nothing is saved unless the whole file passes the same
+ * checks as the form.
+ */
+export async function uploadValues(database: Database, scope: ZoneScope, file: Buffer, fileName: string, ip: string) {
+  const { round, fw } = await editableRound(database, scope);
+  const grid = await readGrid(file, fileName);
+  const prev = await zonePreviousValues(database.db, scope, round.year);
+  const parsed = valuesFromGrid(grid, rowsOf(fw), scope.zoneCode, prev?.values, round.jumpThreshold);
+  const saved = await saveValues(database, scope, { values: parsed.values, explanations: parsed.explanations }, ip);
+  return { ...saved, file: { name: fileName, format: grid.format, values: Object.keys(parsed.values).length } };
+}
+
+/** The upload template of the open round for this zone (its current values prefilled), as xlsx. */
+export async function uploadTemplate(database: Database, scope: ZoneScope) {
+  const round = await openRoundOf(database);
+  if (!round) throw new ConflictError('当前没有开放的评价轮次', 'no open evaluation round');
+  const fw = await frameworkOr404(database, round.frameworkId);
+  const sub = await zoneSubmission(database.db, scope, round.id);
+  const prev = await zonePreviousValues(database.db, scope, round.year);
+  const zone = (await listZones(database.db)).find((z) => z.id === scope.zoneId);
+  const buf = await templateWorkbook(
+    rowsOf(fw),
+    { code: scope.zoneCode, name: zone?.name ?? scope.zoneCode },
+    sub?.values,
+    prev ?? undefined,
+    round,
+    Boolean(zone?.synthetic),
+  );
+  return {
+    buf,
+    fileName: `${round.year}年度评价填报模板-${scope.zoneCode}.xlsx`,
+    ascii: `evaluation-${round.year}-${scope.zoneCode}.xlsx`,
+  };
 }
 
 export async function submitValues(database: Database, scope: ZoneScope, ip: string) {
