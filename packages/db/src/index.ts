@@ -10,5 +10,6 @@ export * from './lock.ts';
 export * from './overview/index.ts';
 export * from './platform/index.ts';
 export * from './reference/index.ts';
+export * from './scale/index.ts';
 export * from './scenarios/index.ts';
 export * from './schema.ts';

@@ -6,6 +6,7 @@ import * as evaluation from './evaluation.ts';
 import * as investment from './investment.ts';
 import * as ip from './ip.ts';
 import * as platform from './platform.ts';
+import * as scale from './scale.ts';
 import * as scenarios from './scenarios.ts';
 
 export interface CommandModule {
@@ -13,4 +14,14 @@ export interface CommandModule {
 }
 
 // One file per module; each adds its own sub-commands.
-export const commandModules: CommandModule[] = [platform, evaluation, enterprises, cultivation, investment, scenarios, ip, approvals];
+export const commandModules: CommandModule[] = [
+  platform,
+  evaluation,
+  enterprises,
+  cultivation,
+  investment,
+  scenarios,
+  ip,
+  approvals,
+  scale,
+];
