@@ -1,6 +1,7 @@
 import { Card, Tabs } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../api/queries.ts';
+import Frameworks from './Frameworks.tsx';
 import { useE } from './i18n.ts';
 import National from './National.tsx';
 import Results from './Results.tsx';
@@ -23,7 +24,12 @@ export default function EvaluationHome() {
           { key: 'submission', label: t('tabSubmission'), children: <Submission zone={zone} canEdit={sys || m?.role === 'zone_admin'} /> },
         ]
       : []),
-    ...(isEvaluator ? [{ key: 'national', label: t('tabNational'), children: <National /> }] : []),
+    ...(isEvaluator
+      ? [
+          { key: 'national', label: t('tabNational'), children: <National /> },
+          { key: 'frameworks', label: t('tabFrameworks'), children: <Frameworks /> },
+        ]
+      : []),
   ];
   const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : items[0]?.key;
   return (

@@ -1,7 +1,8 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Input, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, InputNumber, List, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, CSRF_COOKIE, readCookie } from '../../api/client.ts';
 import { statusLabel, useE } from './i18n.ts';
 
 interface Current {
@@ -23,6 +24,33 @@ interface Current {
   checks: { iCode: string; level: string; message: string; messageEn: string }[];
 }
 
+interface FileIssue {
+  path: (string | number)[];
+  row?: number;
+  column?: string;
+  message: string;
+  messageEn?: string;
+}
+
+/** Multipart upload of the xlsx/csv; resolves with the saved submission or throws ApiError with the cells at fault. */
+async function uploadFile(url: string, file: File): Promise<{ file: { name: string; format: string; values: number } }> {
+  const fd = new FormData();
+  fd.append('file', file, file.name);
+  const csrf = readCookie(CSRF_COOKIE);
+  const res = await fetch(url, { method: 'POST', body: fd, credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf } : {} });
+  const body = await res.json().catch(() => null);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body?.error ?? {
+        code: `HTTP_${res.status}`,
+        message: `上传失败（HTTP ${res.status}）`,
+        messageEn: `Upload failed (HTTP ${res.status})`,
+      },
+    );
+  return body.data;
+}
+
 export default function Submission({ zone, canEdit }: { zone: string; canEdit: boolean }) {
   const { t, lang } = useE();
   const { message } = App.useApp();
@@ -32,6 +60,22 @@ export default function Submission({ zone, canEdit }: { zone: string; canEdit: b
   const [values, setValues] = useState<Record<string, number | null>>({});
   const [expl, setExpl] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<Record<string, string>>({});
+  const [fileIssues, setFileIssues] = useState<FileIssue[]>([]);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadFile(`${url}/upload`, file),
+    onSuccess: (r) => {
+      setFileIssues([]);
+      setIssues({});
+      message.success(t('uploadOk', { n: r.file.values, f: r.file.name }));
+      qc.invalidateQueries({ queryKey: ['evaluation', 'submission', zone] });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        setFileIssues(e.issues as FileIssue[]);
+        message.error(e.localized(lang));
+      } else message.error(String(e));
+    },
+  });
   useEffect(() => {
     if (q.data?.submission) {
       setValues(q.data.submission.values);
@@ -99,6 +143,58 @@ export default function Submission({ zone, canEdit }: { zone: string; canEdit: b
             </List.Item>
           )}
         />
+      )}
+      {editable && (
+        <Card size="small" title={t('uploadTitle')}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap>
+              <Button icon={<DownloadOutlined />} href={`${url}/template`}>
+                {t('downloadTemplate')}
+              </Button>
+              <Upload
+                accept=".xlsx,.csv"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  upload.mutate(file);
+                  return false;
+                }}
+              >
+                <Button type="primary" ghost icon={<UploadOutlined />} loading={upload.isPending}>
+                  {t('uploadFile')}
+                </Button>
+              </Upload>
+            </Space>
+            <Typography.Text type="secondary">{t('uploadHint')}</Typography.Text>
+            {fileIssues.length > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                message={t('uploadErrors', { n: fileIssues.length })}
+                description={
+                  <Table
+                    size="small"
+                    rowKey={(_, i) => String(i)}
+                    pagination={false}
+                    dataSource={fileIssues}
+                    columns={[
+                      {
+                        title: t('cell'),
+                        key: 'cell',
+                        width: 80,
+                        render: (_: unknown, i: FileIssue) => (i.column || i.row ? `${i.column ?? ''}${i.row ?? ''}` : '—'),
+                      },
+                      {
+                        title: t('check'),
+                        key: 'm',
+                        render: (_: unknown, i: FileIssue) => (lang === 'en' ? (i.messageEn ?? i.message) : i.message),
+                      },
+                    ]}
+                  />
+                }
+              />
+            )}
+          </Space>
+        </Card>
       )}
       <Table
         size="small"
