@@ -1,0 +1,187 @@
+// `npm run bench -- scale [--url=postgres://…] [--duration=30] [--connections=50] [--user=scale-admin] [--only=substr]`
+// Dashboard and list endpoints of the real server app on a national-scale PostgreSQL database (made with
+// `npx kaifaqu scale generate`): latency under load (autocannon, 50 connections, 30 s by default), latency of one client
+// alone, and the raw SQL time of the statements the request runs (captured from the pool, then EXPLAIN (ANALYZE,
+// BUFFERS), median of 5). URL: --url, else SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
+
+import { loadavg } from 'node:os';
+import { createDatabase } from '@kaifaqu/db';
+import { buildApp, testConfig } from '@kaifaqu/server';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+interface Captured {
+  text: string;
+  values?: unknown[];
+}
+let capture: Captured[] | null = null;
+// Records every statement sent through a pool while `capture` is set (the app's reads go through pool.query).
+const poolQuery = pg.Pool.prototype.query;
+pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+  if (capture) {
+    const a = args[0] as string | { text: string; values?: unknown[] };
+    if (typeof a === 'string') capture.push({ text: a, values: Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined });
+    else if (a && typeof a === 'object' && 'text' in a) capture.push({ text: a.text, values: a.values });
+  }
+  return (poolQuery as (...x: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Pool.prototype.query;
+
+/** EXPLAIN takes no bind parameters: put each value in as an untyped literal (what an unknown-typed parameter is). */
+function inline(text: string, values: unknown[]) {
+  const lit = (v: unknown): string => {
+    if (v == null) return 'NULL';
+    if (v instanceof Date) return `'${v.toISOString()}'`;
+    if (Array.isArray(v)) return lit(`{${v.map((x) => (x == null ? 'NULL' : `"${String(x).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
+    if (typeof v === 'object') return lit(JSON.stringify(v));
+    return `'${String(v).replace(/'/g, "''")}'`;
+  };
+  return text.replace(/\$(\d+)/g, (_, i) => lit(values[Number(i) - 1]));
+}
+
+const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+
+export default async function (args: string[]) {
+  const arg = (name: string) =>
+    args
+      .find((a) => a.startsWith(`--${name}=`))
+      ?.split('=')
+      .slice(1)
+      .join('=');
+  const url = arg('url') ?? process.env.SCALE_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url?.startsWith('postgres')) {
+    console.log('scale bench needs a PostgreSQL URL with national-scale data: --url=postgres://… (see npx kaifaqu scale generate)');
+    return;
+  }
+  const seconds = Number(arg('duration') ?? 30);
+  const connections = Number(arg('connections') ?? 50);
+  const username = arg('user') ?? 'scale-admin';
+  const only = arg('only');
+  const poolSize = Number(arg('pool') ?? 10);
+
+  const database = await createDatabase({ url, poolSize });
+  const explainer = new pg.Pool({ connectionString: url, max: 1 });
+  const app = await buildApp({ database, config: testConfig() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'demo1234' } });
+  if (login.statusCode !== 200) throw new Error(`login ${username} failed: ${login.statusCode} ${login.body}`);
+  const cookie = `kfq_session=${login.cookies.find((c) => c.name === 'kfq_session')!.value}`;
+  const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+  const zoneCode: string | undefined = arg('zone') ?? me.json().data.memberships?.[0]?.zone?.code;
+  if (!zoneCode) throw new Error(`${username} has no zone membership; pass --zone=<code>`);
+  const [{ n: firms }] = await database.query<{ n: string }>(
+    'select count(*) as n from enterprises e join zones z on z.id = e.zone_id where z.code = $1',
+    [zoneCode],
+  );
+  const [{ n: total }] = await database.query<{ n: string }>('select count(*) as n from enterprises');
+  console.log(
+    `db: postgres, ${total} enterprises in all; zone ${zoneCode}: ${firms} enterprises; ${connections} connections × ${seconds} s; ` +
+      `pool ${poolSize}; load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+  );
+
+  const z = `/api/zones/${zoneCode}`;
+  const endpoints: [string, string][] = [
+    ['overview', `${z}/overview`],
+    ['overview coverage', `${z}/overview/coverage`],
+    ['overview rows (high-tech, p3)', `${z}/overview/rows?metric=highTechEnterprises&page=3`],
+    ['overview rows (high-tech, p200)', `${z}/overview/rows?metric=highTechEnterprises&page=200`],
+    ['overview rows (规上 C, p50)', `${z}/overview/rows?metric=aboveScaleIndustrial&key=C&page=50`],
+    ['enterprises (p1)', `${z}/enterprises`],
+    ['enterprises (p500)', `${z}/enterprises?page=500`],
+    ['enterprises (规上, revenue desc)', `${z}/enterprises?aboveScale=true&sort=revenue&order=desc&page=2`],
+    ['enterprises (industry C, foreign, name)', `${z}/enterprises?industry=C&foreignInvested=true&sort=name&page=3`],
+    ['enterprises (search 嘉达)', `${z}/enterprises?q=${encodeURIComponent('嘉达')}`],
+    ['investment projects (p1)', `${z}/investment/projects`],
+    ['investment projects (signed, p5)', `${z}/investment/projects?stage=signed&page=5`],
+    ['scenario items (p1)', `${z}/scenarios/items`],
+    ['scenario items (published need, p10)', `${z}/scenarios/items?state=published&kind=need&page=10`],
+    ['evaluation results', `${z}/evaluation/results`],
+  ];
+
+  const table: string[] = [];
+  for (const [name, path] of endpoints) {
+    if (only && !name.includes(only)) continue;
+    const get = () => app.inject({ method: 'GET', url: path, headers: { cookie } });
+    // The first request in this process computes what the per-zone caches then keep (overview figures): time it apart.
+    capture = [];
+    let t = performance.now();
+    const first = await get();
+    const coldMs = performance.now() - t;
+    const coldStatements = capture;
+    capture = null;
+    if (first.statusCode !== 200) {
+      console.log(`${name}: ${path} → ${first.statusCode} (skipped) ${first.body.slice(0, 160)}`);
+      continue;
+    }
+    // One client alone (inject, no socket), after the warm-up above.
+    const solo: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      t = performance.now();
+      await get();
+      solo.push(performance.now() - t);
+    }
+    solo.sort((a, b) => a - b);
+    // Raw SQL: the statements one request runs, each EXPLAIN ANALYZEd 5 times (median planning + execution time).
+    capture = [];
+    await get();
+    const statements = capture;
+    capture = null;
+    const explain = async (list: Captured[]) => {
+      let ms = 0;
+      let slowest = { ms: 0, text: '' };
+      for (const s of list) {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const r = await explainer.query(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
+          const plan = (r.rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
+          times.push(plan['Execution Time'] + plan['Planning Time']);
+        }
+        times.sort((a, b) => a - b);
+        ms += times[2];
+        if (times[2] > slowest.ms) slowest = { ms: times[2], text: s.text };
+      }
+      return { ms, slowest };
+    };
+    const { ms: rawMs, slowest } = await explain(statements);
+    const cold = coldStatements.length > statements.length ? await explain(coldStatements) : null;
+    const latencies: number[] = [];
+    const r = await new Promise<autocannon.Result>((resolve, reject) => {
+      const inst = autocannon(
+        { url: `http://127.0.0.1:${port}${path}`, connections, duration: seconds, headers: { cookie } },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      );
+      inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+    });
+    latencies.sort((a, b) => a - b);
+    const line =
+      `| ${name} | ${f1(pct(latencies, 0.5))} | ${f1(pct(latencies, 0.95))} | ${f1(pct(latencies, 0.99))} | ${r.requests.average.toFixed(0)} | ` +
+      `${f1(pct(solo, 0.5))} | ${f1(rawMs)} (${statements.length}) | ${f1(pct(solo, 0.5) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
+    table.push(line);
+    console.log(
+      `${name}: ${path}\n  ${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; p50 ${f1(pct(latencies, 0.5))} ms, ` +
+        `p95 ${f1(pct(latencies, 0.95))}, p99 ${f1(pct(latencies, 0.99))}; alone p50 ${f1(pct(solo, 0.5))} ms; ` +
+        `raw SQL ${f1(rawMs)} ms in ${statements.length} statements (slowest ${f1(slowest.ms)} ms: ${slowest.text.replace(/\s+/g, ' ').slice(0, 140)}…)` +
+        (cold
+          ? `\n  cold (first request, fills the cache): ${f1(coldMs)} ms; raw SQL ${f1(cold.ms)} ms in ${coldStatements.length} statements ` +
+            `(slowest ${f1(cold.slowest.ms)} ms: ${cold.slowest.text.replace(/\s+/g, ' ').slice(0, 100)}…)`
+          : '') +
+        `; load ${loadavg()[0].toFixed(2)}`,
+    );
+  }
+  console.log(
+    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | alone p50 ms | raw SQL ms (statements) | alone ÷ raw | cold ms / cold raw SQL ms |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const l of table) console.log(l);
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  await app.close();
+  await database.close();
+  await explainer.end();
+}
