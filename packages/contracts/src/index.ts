@@ -7,3 +7,4 @@ export * from './investment.ts';
 export * from './ip.ts';
 export * from './overview.ts';
 export * from './platform.ts';
+export * from './scenarios.ts';

@@ -7,6 +7,7 @@ import { investmentRoutes } from './investment/routes.ts';
 import { ipRoutes } from './ip/routes.ts';
 import { memberRoutes } from './platform/member-routes.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { scenariosRoutes } from './scenarios/routes.ts';
 
 /** Each module adds its routes plugin here (one line per module folder). */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -18,4 +19,5 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   ipRoutes,
   evaluationRoutes,
   cultivationRoutes,
+  scenariosRoutes,
 ];

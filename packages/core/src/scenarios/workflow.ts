@@ -87,7 +87,7 @@ export function stageConversion(reached: Record<string, number>): { stage: Match
 
 // ---- text sanitising ----
 
-const DANGEROUS_BLOCKS = /<(script|style|iframe|object|embed|noscript|template|svg|math)\b[\s\S]*?(<\/\1\s*>|$)/gi;
+const DANGEROUS_BLOCKS = /<(script|style|iframe|object|embed|noscript|template|svg|math)\b[\s\S]*?<\/\1\s*>/gi;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 function stripOnce(s: string): string {

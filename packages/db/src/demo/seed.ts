@@ -11,6 +11,7 @@ import { seedApprovalsDemo } from './approvals.ts';
 import { generateZone } from './generate.ts';
 import { seedInvestmentDemo } from './investment.ts';
 import { seedIpDemo } from './ip.ts';
+import { seedScenariosDemo } from './scenarios.ts';
 import { demoZone, otherZones, type ZoneSpec } from './spec.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -131,6 +132,12 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}) {
         full: spec === demoZone,
         industrial: spec.aboveScale.firms + spec.smallIndustrial,
         dataYear: spec.dataYear,
+      });
+      await seedScenariosDemo(tx, zone, ids, {
+        seed: seed + zi * 1000,
+        refDate,
+        full: spec === demoZone,
+        minor: spec.code !== demoZone.code,
       });
       summary[spec.code] = data.enterprises.length;
     }
