@@ -30,6 +30,7 @@ import {
 import type { Command } from 'commander';
 import { CliError, emit } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { registerPlatform } from './evaluation-platform.ts';
 
 interface CommonOpts {
   data?: string;
@@ -310,6 +311,7 @@ function parseSets(sets: string[]): Record<string, number> {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function register(program: Command): void {
+  registerPlatform(program);
   const evaluate = program
     .command('evaluate')
     .description('综合发展水平考核评价: composite-indicator evaluation (JRC/OECD method, COINr conventions)')

@@ -125,6 +125,7 @@ export async function lockedSubmissions(db: Db, roundId: number) {
       region: zones.region,
       province: zones.province,
       values: evalSubmissions.values,
+      synthetic: evalSubmissions.synthetic,
     })
     .from(evalSubmissions)
     .innerJoin(zones, eq(zones.id, evalSubmissions.zoneId))
@@ -134,7 +135,15 @@ export async function lockedSubmissions(db: Db, roundId: number) {
 
 export async function insertRun(
   db: Db,
-  r: { roundId: number; frameworkId: number; label: string; pipeline: unknown; result: unknown; createdBy: number | null },
+  r: {
+    roundId: number;
+    frameworkId: number;
+    label: string;
+    pipeline: unknown;
+    result: unknown;
+    createdBy: number | null;
+    synthetic?: boolean;
+  },
 ) {
   return (await db.insert(evalRuns).values(r).returning({ id: evalRuns.id, createdAt: evalRuns.createdAt }))[0];
 }

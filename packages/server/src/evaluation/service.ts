@@ -337,7 +337,17 @@ export async function createRun(
   );
   const label = body.label ?? `${round.year}年度 · ${spec.name} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
   return database.db.transaction(async (tx) => {
-    const run = await insertRun(tx, { roundId, frameworkId: fw.id, label, pipeline: spec, result: summary, createdBy: actor.id });
+    // Computed from synthetic (演示数据) submissions → the run and its published results are flagged synthetic too.
+    const synthetic = subs.some((x) => x.synthetic);
+    const run = await insertRun(tx, {
+      roundId,
+      frameworkId: fw.id,
+      label,
+      pipeline: spec,
+      result: summary,
+      createdBy: actor.id,
+      synthetic,
+    });
     await writeAudit(tx, null, {
       userId: actor.id,
       action: 'create',
@@ -498,6 +508,7 @@ export async function publish(database: Database, actor: Actor, runId: number, i
     regionRanks: Object.fromEntries(dims.filter((d) => s.regionRanks[d]).map((d) => [d, s.regionRanks[d][i]])),
     rankP05: s.mc?.p05[i] ?? null,
     rankP95: s.mc?.p95[i] ?? null,
+    synthetic: run.synthetic,
   }));
   await database.db.transaction(async (tx) => {
     if (!(await publishRun(tx, run, rows))) throw new ConflictError('该结果已发布', 'already published');
