@@ -56,6 +56,8 @@ export const enterprises = pgTable(
   (t) => [
     uniqueIndex('enterprises_zone_uscc_uq').on(t.zoneId, t.uscc),
     index('enterprises_zone_industry_idx').on(t.zoneId, t.industryCode),
+    // Pages of a zone's registry in id order (lists, dashboard drill-downs) walk this instead of sorting the zone.
+    index('enterprises_zone_id_idx').on(t.zoneId, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_zone_id_idx" ON "enterprises" USING btree ("zone_id","id");
