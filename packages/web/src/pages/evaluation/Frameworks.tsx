@@ -1,6 +1,24 @@
 import { type FrameworkRowData, frameworkIssues, weightsByParent } from '@kaifaqu/core/evaluation-platform';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useE } from './i18n.ts';
@@ -246,8 +264,8 @@ export default function Frameworks() {
             ) : (
               <Alert type="success" showIcon message={t('fwValid')} />
             )}
-            <Row gutter={16}>
-              <Col xs={24} xxl={16}>
+            <div>
+              <div>
                 <Table<TreeRow>
                   size="small"
                   rowKey="key"
@@ -255,14 +273,14 @@ export default function Frameworks() {
                   pagination={false}
                   expandable={{ defaultExpandAllRows: true }}
                   key={`${fw.id}-${rows.length}`}
-                  scroll={{ x: 760 }}
+                  scroll={{ x: 820 }}
                   onRow={(r) => ({ onClick: () => setSel(r.idx), style: { cursor: 'pointer' } })}
                   rowClassName={(r) => (r.idx === sel ? 'ant-table-row-selected' : '')}
                   columns={[
                     {
                       title: t('fwCode'),
                       dataIndex: 'iCode',
-                      width: 200,
+                      width: 210,
                       render: (c: string, r) => (
                         <Space size={4}>
                           <Typography.Text code>{c}</Typography.Text>
@@ -270,7 +288,23 @@ export default function Frameworks() {
                         </Space>
                       ),
                     },
-                    { title: t('name'), dataIndex: 'iName', ellipsis: true },
+                    {
+                      title: t('name'),
+                      dataIndex: 'iName',
+                      render: (v: string, r) => {
+                        const msgs = issuesAt(r.idx);
+                        return (
+                          <Space direction="vertical" size={0}>
+                            <span title={r.definition}>{v}</span>
+                            {msgs.length > 0 && (
+                              <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                                {msgs.join('；')}
+                              </Typography.Text>
+                            )}
+                          </Space>
+                        );
+                      },
+                    },
                     { title: t('unit'), dataIndex: 'unit', width: 90 },
                     {
                       title: t('fwDirection'),
@@ -306,14 +340,6 @@ export default function Frameworks() {
                       width: 90,
                       render: (_: unknown, r) => (r.type === 'Aggregate' ? (sumOf.get(r.iCode) ?? 0).toFixed(2) : ''),
                     },
-                    {
-                      title: t('check'),
-                      key: 'issues',
-                      render: (_: unknown, r) => {
-                        const msgs = issuesAt(r.idx);
-                        return msgs.length ? <Typography.Text type="danger">{msgs.join('；')}</Typography.Text> : null;
-                      },
-                    },
                   ]}
                 />
                 {others.length > 0 && (
@@ -326,137 +352,140 @@ export default function Frameworks() {
                     ))}
                   </Space>
                 )}
-              </Col>
-              <Col xs={24} xxl={8}>
-                <Card size="small" title={cur ? `${cur.iCode} · ${cur.iName}` : t('fwPick')}>
-                  {cur && sel != null ? (
-                    <Form layout="vertical" size="small" disabled={readOnly}>
-                      <Row gutter={8}>
-                        <Col span={12}>
-                          <Form.Item label={t('fwCode')} validateStatus={issuesAt(sel).length ? 'error' : undefined}>
-                            <Input value={cur.iCode} onChange={(e) => patch(sel, { iCode: e.target.value.trim() })} />
-                          </Form.Item>
-                        </Col>
-                        <Col span={12}>
-                          <Form.Item label={t('fwParent')}>
-                            <Select
-                              allowClear
-                              value={cur.parent}
-                              onChange={(v) => patch(sel, { parent: v })}
-                              options={aggregates
-                                .filter((a) => a.iCode !== cur.iCode)
-                                .map((a) => ({ value: a.iCode, label: `${a.iCode} ${a.iName}` }))}
-                            />
-                          </Form.Item>
-                        </Col>
-                      </Row>
-                      <Form.Item label={t('name')}>
-                        <Input value={cur.iName} onChange={(e) => patch(sel, { iName: e.target.value })} />
-                      </Form.Item>
-                      {cur.type === 'Indicator' ? (
-                        <>
-                          <Row gutter={8}>
-                            <Col span={8}>
-                              <Form.Item label={t('unit')}>
-                                <Input value={cur.unit} onChange={(e) => patch(sel, { unit: e.target.value })} />
-                              </Form.Item>
-                            </Col>
-                            <Col span={8}>
-                              <Form.Item label={t('fwDirection')}>
-                                <Select
-                                  value={cur.direction ?? 1}
-                                  onChange={(v) => patch(sel, { direction: v })}
-                                  options={[
-                                    { value: 1, label: dirLabel(1) },
-                                    { value: -1, label: dirLabel(-1) },
-                                  ]}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col span={8}>
-                              <Form.Item label={t('weight')}>
-                                <InputNumber
-                                  min={0}
-                                  style={{ width: '100%' }}
-                                  value={cur.weight ?? null}
-                                  onChange={(v) => patch(sel, { weight: v == null ? undefined : Number(v) })}
-                                />
-                              </Form.Item>
-                            </Col>
-                          </Row>
-                          <Form.Item label={t('fwDefinition')}>
-                            <Input.TextArea rows={2} value={cur.definition} onChange={(e) => patch(sel, { definition: e.target.value })} />
-                          </Form.Item>
-                          <Form.Item label={t('fwSource')}>
-                            <Input value={cur.source} onChange={(e) => patch(sel, { source: e.target.value })} />
-                          </Form.Item>
-                          <Row gutter={8}>
-                            <Col span={8}>
-                              <Form.Item label={t('fwDenominator')}>
-                                <Select
-                                  allowClear
-                                  value={cur.denominator}
-                                  onChange={(v) => patch(sel, { denominator: v })}
-                                  options={rows.filter((r) => r.type === 'Denominator').map((r) => ({ value: r.iCode, label: r.iCode }))}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col span={8}>
-                              <Form.Item label={t('fwMin')}>
-                                <InputNumber
-                                  style={{ width: '100%' }}
-                                  value={cur.min ?? null}
-                                  onChange={(v) => patch(sel, { min: v ?? undefined })}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col span={8}>
-                              <Form.Item label={t('fwMax')}>
-                                <InputNumber
-                                  style={{ width: '100%' }}
-                                  value={cur.max ?? null}
-                                  onChange={(v) => patch(sel, { max: v ?? undefined })}
-                                />
-                              </Form.Item>
-                            </Col>
-                          </Row>
-                        </>
-                      ) : (
+              </div>
+              <Drawer
+                open={cur != null}
+                mask={false}
+                width={440}
+                title={cur ? `${cur.iCode} · ${cur.iName}` : t('fwPick')}
+                onClose={() => setSel(null)}
+              >
+                {cur && sel != null ? (
+                  <Form layout="vertical" size="small" disabled={readOnly}>
+                    <Row gutter={8}>
+                      <Col span={12}>
+                        <Form.Item label={t('fwCode')} validateStatus={issuesAt(sel).length ? 'error' : undefined}>
+                          <Input value={cur.iCode} onChange={(e) => patch(sel, { iCode: e.target.value.trim() })} />
+                        </Form.Item>
+                      </Col>
+                      <Col span={12}>
+                        <Form.Item label={t('fwParent')}>
+                          <Select
+                            allowClear
+                            value={cur.parent}
+                            onChange={(v) => patch(sel, { parent: v })}
+                            options={aggregates
+                              .filter((a) => a.iCode !== cur.iCode)
+                              .map((a) => ({ value: a.iCode, label: `${a.iCode} ${a.iName}` }))}
+                          />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                    <Form.Item label={t('name')}>
+                      <Input value={cur.iName} onChange={(e) => patch(sel, { iName: e.target.value })} />
+                    </Form.Item>
+                    {cur.type === 'Indicator' ? (
+                      <>
                         <Row gutter={8}>
-                          <Col span={12}>
-                            <Form.Item label={t('fwLevel')}>
-                              <InputNumber
-                                min={2}
-                                max={9}
-                                value={cur.level ?? null}
-                                onChange={(v) => patch(sel, { level: v ?? undefined })}
+                          <Col span={8}>
+                            <Form.Item label={t('unit')}>
+                              <Input value={cur.unit} onChange={(e) => patch(sel, { unit: e.target.value })} />
+                            </Form.Item>
+                          </Col>
+                          <Col span={8}>
+                            <Form.Item label={t('fwDirection')}>
+                              <Select
+                                value={cur.direction ?? 1}
+                                onChange={(v) => patch(sel, { direction: v })}
+                                options={[
+                                  { value: 1, label: dirLabel(1) },
+                                  { value: -1, label: dirLabel(-1) },
+                                ]}
                               />
                             </Form.Item>
                           </Col>
-                          <Col span={12}>
+                          <Col span={8}>
                             <Form.Item label={t('weight')}>
                               <InputNumber
                                 min={0}
+                                style={{ width: '100%' }}
                                 value={cur.weight ?? null}
                                 onChange={(v) => patch(sel, { weight: v == null ? undefined : Number(v) })}
                               />
                             </Form.Item>
                           </Col>
                         </Row>
-                      )}
-                      {issuesAt(sel).length > 0 && <Alert type="error" message={issuesAt(sel).join('；')} style={{ marginBottom: 8 }} />}
-                      {!readOnly && (
-                        <Button danger onClick={() => remove(sel)}>
-                          {t('fwRemove')}
-                        </Button>
-                      )}
-                    </Form>
-                  ) : (
-                    <Typography.Text type="secondary">{t('fwPickHint')}</Typography.Text>
-                  )}
-                </Card>
-              </Col>
-            </Row>
+                        <Form.Item label={t('fwDefinition')}>
+                          <Input.TextArea rows={2} value={cur.definition} onChange={(e) => patch(sel, { definition: e.target.value })} />
+                        </Form.Item>
+                        <Form.Item label={t('fwSource')}>
+                          <Input value={cur.source} onChange={(e) => patch(sel, { source: e.target.value })} />
+                        </Form.Item>
+                        <Row gutter={8}>
+                          <Col span={8}>
+                            <Form.Item label={t('fwDenominator')}>
+                              <Select
+                                allowClear
+                                value={cur.denominator}
+                                onChange={(v) => patch(sel, { denominator: v })}
+                                options={rows.filter((r) => r.type === 'Denominator').map((r) => ({ value: r.iCode, label: r.iCode }))}
+                              />
+                            </Form.Item>
+                          </Col>
+                          <Col span={8}>
+                            <Form.Item label={t('fwMin')}>
+                              <InputNumber
+                                style={{ width: '100%' }}
+                                value={cur.min ?? null}
+                                onChange={(v) => patch(sel, { min: v ?? undefined })}
+                              />
+                            </Form.Item>
+                          </Col>
+                          <Col span={8}>
+                            <Form.Item label={t('fwMax')}>
+                              <InputNumber
+                                style={{ width: '100%' }}
+                                value={cur.max ?? null}
+                                onChange={(v) => patch(sel, { max: v ?? undefined })}
+                              />
+                            </Form.Item>
+                          </Col>
+                        </Row>
+                      </>
+                    ) : (
+                      <Row gutter={8}>
+                        <Col span={12}>
+                          <Form.Item label={t('fwLevel')}>
+                            <InputNumber
+                              min={2}
+                              max={9}
+                              value={cur.level ?? null}
+                              onChange={(v) => patch(sel, { level: v ?? undefined })}
+                            />
+                          </Form.Item>
+                        </Col>
+                        <Col span={12}>
+                          <Form.Item label={t('weight')}>
+                            <InputNumber
+                              min={0}
+                              value={cur.weight ?? null}
+                              onChange={(v) => patch(sel, { weight: v == null ? undefined : Number(v) })}
+                            />
+                          </Form.Item>
+                        </Col>
+                      </Row>
+                    )}
+                    {issuesAt(sel).length > 0 && <Alert type="error" message={issuesAt(sel).join('；')} style={{ marginBottom: 8 }} />}
+                    {!readOnly && (
+                      <Button danger onClick={() => remove(sel)}>
+                        {t('fwRemove')}
+                      </Button>
+                    )}
+                  </Form>
+                ) : null}
+              </Drawer>
+            </div>
+            <Typography.Text type="secondary">{t('fwPickHint')}</Typography.Text>
           </Space>
         </Card>
       </Col>

@@ -70,10 +70,16 @@ export default function Submission({ zone, canEdit }: { zone: string; canEdit: b
       qc.invalidateQueries({ queryKey: ['evaluation', 'submission', zone] });
     },
     onError: (e) => {
-      if (e instanceof ApiError) {
-        setFileIssues(e.issues as FileIssue[]);
-        message.error(e.localized(lang));
-      } else message.error(String(e));
+      if (e instanceof ApiError && e.issues.length) {
+        const list = [...(e.issues as FileIssue[])].sort(
+          (a, b) =>
+            (a.row ?? 0) - (b.row ?? 0) ||
+            (a.column ?? '').length - (b.column ?? '').length ||
+            (a.column ?? '').localeCompare(b.column ?? ''),
+        );
+        setFileIssues(list);
+        message.error(t('uploadErrors', { n: list.length }));
+      } else message.error(e instanceof ApiError ? e.localized(lang) : String(e));
     },
   });
   useEffect(() => {
