@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -58,6 +59,9 @@ export const enterprises = pgTable(
     index('enterprises_zone_industry_idx').on(t.zoneId, t.industryCode),
     // Pages of a zone's registry in id order (lists, dashboard drill-downs) walk this instead of sorting the zone.
     index('enterprises_zone_id_idx').on(t.zoneId, t.id),
+    // Small partial indexes for the dashboard's firm sets (high-tech ≈ 10 %, foreign-invested ≈ 8 % of a registry).
+    index('enterprises_zone_high_tech_idx').on(t.zoneId, t.id).where(sql`${t.highTechValidTo} is not null`),
+    index('enterprises_zone_foreign_idx').on(t.zoneId, t.id).where(sql`${t.foreignInvested}`),
   ],
 );
 
@@ -80,7 +84,17 @@ export const enterpriseYears = pgTable(
     rdExpenseYuan: bigint('rd_expense_yuan', { mode: 'number' }),
     exportsYuan: bigint('exports_yuan', { mode: 'number' }),
   },
-  (t) => [primaryKey({ columns: [t.enterpriseId, t.year] }), index('enterprise_years_zone_year_idx').on(t.zoneId, t.year)],
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.year] }),
+    index('enterprise_years_zone_year_idx').on(t.zoneId, t.year),
+    // 规上 firms of a zone and year by revenue / output, largest first (registry sorts, dashboard drill-downs).
+    index('enterprise_years_above_revenue_idx')
+      .on(t.zoneId, t.year, t.revenueYuan.desc().nullsLast(), t.enterpriseId)
+      .where(sql`${t.aboveScale}`),
+    index('enterprise_years_above_output_idx')
+      .on(t.zoneId, t.year, t.industrialOutputYuan.desc().nullsLast(), t.enterpriseId)
+      .where(sql`${t.aboveScale}`),
+  ],
 );
 
 /** An industry cluster: firms whose industry code starts with one of `industryPrefixes`, plus tagged members. */

@@ -1,0 +1,4 @@
+CREATE INDEX "enterprise_years_above_revenue_idx" ON "enterprise_years" USING btree ("zone_id","year","revenue_yuan" DESC NULLS LAST,"enterprise_id") WHERE "enterprise_years"."above_scale";--> statement-breakpoint
+CREATE INDEX "enterprise_years_above_output_idx" ON "enterprise_years" USING btree ("zone_id","year","industrial_output_yuan" DESC NULLS LAST,"enterprise_id") WHERE "enterprise_years"."above_scale";--> statement-breakpoint
+CREATE INDEX "enterprises_zone_high_tech_idx" ON "enterprises" USING btree ("zone_id","id") WHERE "enterprises"."high_tech_valid_to" is not null;--> statement-breakpoint
+CREATE INDEX "enterprises_zone_foreign_idx" ON "enterprises" USING btree ("zone_id","id") WHERE "enterprises"."foreign_invested";
