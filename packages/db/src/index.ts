@@ -13,3 +13,4 @@ export * from './reference/index.ts';
 export * from './scale/index.ts';
 export * from './scenarios/index.ts';
 export * from './schema.ts';
+export * from './backup/index.ts';
