@@ -61,6 +61,21 @@ try {
     await page.screenshot({ path: `${SHOTS}01-landing.png` });
   });
 
+  await check('public scenario list (no login): search, item detail sends 我要对接 to login', async () => {
+    await page.goto(`${BASE_URL}/p/demo/scenarios`);
+    await page.getByTestId('public-item').first().waitFor();
+    await page.getByLabel('搜索（中文分词 + BM25）').fill('无人机');
+    await page.getByLabel('搜索（中文分词 + BM25）').press('Enter');
+    await page.waitForURL(/q=/);
+    await page.getByTestId('public-item').first().waitFor();
+    assert((await page.getByTestId('public-item').first().innerText()).length > 0, 'no search result');
+    await page.screenshot({ path: `${SHOTS}01b-scenarios-public.png`, fullPage: true });
+    await page.getByTestId('public-item').first().locator('a').first().click();
+    await page.getByTestId('item-description').waitFor();
+    await page.getByTestId('respond').click();
+    await page.waitForURL(/\/login\?next=%2Fp%2Fdemo%2Fscenarios%2F\d+/);
+  });
+
   await check('wrong password shows the server message', async () => {
     expectUnauthorized = true;
     await page.goto(`${BASE_URL}/login`);
@@ -135,10 +150,23 @@ try {
     await page.screenshot({ path: `${SHOTS}06-audit.png` });
   });
 
-  await check('module placeholder and 404 render', async () => {
+  await check('scenario list staff page: items, match board and report', async () => {
     await page.goto(`${BASE_URL}/z/demo/scenarios`);
-    await page.getByTestId('module-scenarios').waitFor();
-    await page.screenshot({ path: `${SHOTS}07-placeholder.png` });
+    await page.getByTestId('scenarios-staff').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    const body = await page.locator('body').innerText();
+    assert(body.includes('演示数据'), 'demo-data label missing');
+    await page.screenshot({ path: `${SHOTS}07-scenarios-staff.png`, fullPage: true });
+    await page.getByRole('tab', { name: '对接跟踪' }).click();
+    await page.getByTestId('match-board').waitFor();
+    await page.screenshot({ path: `${SHOTS}07b-scenarios-matches.png`, fullPage: true });
+    await page.getByRole('tab', { name: '场景条目' }).click();
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByTestId('suggestions').locator('.ant-table-row').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}07c-scenarios-item.png`, fullPage: true });
+  });
+
+  await check('404 renders', async () => {
     await page.goto(`${BASE_URL}/no-such-page`);
     await page.getByText('404').first().waitFor();
     await page.screenshot({ path: `${SHOTS}08-404.png` });

@@ -16,6 +16,10 @@ import { zoneRoutes } from './routes.tsx';
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const Landing = lazy(() => import('./pages/public/Landing.tsx'));
 const Login = lazy(() => import('./pages/login/Login.tsx'));
+// Public scenario list pages (应用场景机会清单): no login, outside the signed-in shell.
+const PublicScenarioList = lazy(() => import('./pages/scenarios/public/PublicList.tsx'));
+const PublicScenarioItem = lazy(() => import('./pages/scenarios/public/PublicItem.tsx'));
+const PublicScenarioBatch = lazy(() => import('./pages/scenarios/public/PublicBatch.tsx'));
 
 import Forbidden from './pages/errors/Forbidden.tsx';
 
@@ -47,6 +51,9 @@ function Themed() {
             <Routes>
               <Route path="/" element={<Landing />} />
               <Route path="/login" element={<Login />} />
+              <Route path="/p/:zone/scenarios" element={<PublicScenarioList />} />
+              <Route path="/p/:zone/scenarios/batches/:n" element={<PublicScenarioBatch />} />
+              <Route path="/p/:zone/scenarios/:id" element={<PublicScenarioItem />} />
               <Route
                 path="/app"
                 element={

@@ -17,7 +17,6 @@ const Overview = lazy(() => import('./pages/platform/Overview.tsx'));
 const Audit = lazy(() => import('./pages/platform/Audit.tsx'));
 const InvestmentHome = lazy(() => import('./pages/investment/InvestmentHome.tsx'));
 const InvestmentProject = lazy(() => import('./pages/investment/ProjectDetail.tsx'));
-const ModulePlaceholder = lazy(() => import('./pages/modules/ModulePlaceholder.tsx'));
 const EvaluationHome = lazy(() => import('./pages/evaluation/EvaluationHome.tsx'));
 const IpHome = lazy(() => import('./pages/ip/IpHome.tsx'));
 const CultivationHome = lazy(() => import('./pages/cultivation/CultivationHome.tsx'));
@@ -25,6 +24,8 @@ const ApprovalsHome = lazy(() => import('./pages/approvals/ApprovalsHome.tsx'));
 const ApplicationDetail = lazy(() => import('./pages/approvals/ApplicationDetail.tsx'));
 const EnterprisesHome = lazy(() => import('./pages/enterprises/EnterprisesHome.tsx'));
 const EnterpriseDetail = lazy(() => import('./pages/enterprises/EnterpriseDetail.tsx'));
+const ScenariosHome = lazy(() => import('./pages/scenarios/ScenariosHome.tsx'));
+const ScenarioItemDetail = lazy(() => import('./pages/scenarios/ItemDetail.tsx'));
 
 /** One row drives both a react-router route and (unless hidden) a left-menu item. */
 export interface AppRoute {
@@ -82,7 +83,14 @@ export const zoneRoutes: AppRoute[] = [
     titleKey: 'nav.scenarios',
     icon: <AppstoreOutlined />,
     access: 'canSeeScenarios',
-    element: <ModulePlaceholder module="scenarios" />,
+    element: <ScenariosHome />,
+  },
+  {
+    path: 'scenarios/items/:id',
+    titleKey: 'nav.scenarios',
+    access: 'canSeeScenarios',
+    element: <ScenarioItemDetail />,
+    hideInMenu: true,
   },
   { path: 'ip', titleKey: 'nav.ip', icon: <SafetyCertificateOutlined />, access: 'canSeeIp', element: <IpHome /> },
   {
