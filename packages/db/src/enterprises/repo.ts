@@ -306,9 +306,14 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
   flag(f.techSme, sql`e.tech_sme`);
   flag(f.listed, sql`e.listed_exchange is not null`);
   flag(f.fortune500, sql`e.fortune500_parent is not null`);
-  flag(f.highTech, sql`coalesce(e.high_tech_valid_from <= ${f.asOf}::date and e.high_tech_valid_to >= ${f.asOf}::date, false)`);
+  // For `true` the plain (strict) predicate: the same rows as the coalesce, and it lets the planner use the partial
+  // indexes (high-tech firms) and turn the outer join of the yearly figures into an inner one (规上 firms).
+  const highTech = sql`e.high_tech_valid_from <= ${f.asOf}::date and e.high_tech_valid_to >= ${f.asOf}::date`;
+  if (f.highTech === true) parts.push(highTech);
+  else flag(f.highTech, sql`coalesce(${highTech}, false)`);
   flag(f.active, sql`(e.closed_on is null or e.closed_on > ${f.asOf}::date)`);
-  flag(f.aboveScale, sql`coalesce(y.above_scale, false)`);
+  if (f.aboveScale === true) parts.push(sql`y.above_scale`);
+  else flag(f.aboveScale, sql`coalesce(y.above_scale, false)`);
   if (f.tag) parts.push(sql`${f.tag} = any(e.tags)`);
   if (f.cluster)
     parts.push(sql`exists (select 1 from clusters c where c.zone_id = e.zone_id and c.code = ${f.cluster} and (
@@ -351,21 +356,46 @@ export interface ListedEnterprise {
   synthetic: boolean;
 }
 
+/**
+ * How a caller may memoise a list's total (e.g. per zone data version): gets a key for the filter and the count to run.
+ * Without it the count runs with every page.
+ */
+export type TotalOf = (key: string, count: () => Promise<number>) => Promise<number>;
+const countNow: TotalOf = (_key, count) => count();
+
 /** One page of the registry (or everything, with pageSize 0, for export), figures of `year`. */
-export async function listEnterprises(db: Db, scope: ZoneScope, f: EnterpriseFilter, page: number, pageSize: number) {
+export async function listEnterprises(
+  db: Db,
+  scope: ZoneScope,
+  f: EnterpriseFilter,
+  page: number,
+  pageSize: number,
+  totalOf: TotalOf = countNow,
+) {
   const year = f.year ?? 0;
-  const from = sql`from enterprises e left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} left join industries i on i.code = e.industry_code`;
+  // y.zone_id = e.zone_id always holds; saying it lets a zone's figures be read through the (zone_id, year, …) indexes.
+  const yJoin = sql`left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.zone_id = e.zone_id`;
+  const from = sql`from enterprises e ${yJoin} left join industries i on i.code = e.industry_code`;
   const w = where(scope, f);
   const dir = f.order === 'desc' ? 'desc nulls last' : 'asc nulls last';
   const order = sql.raw(`${SORTS[f.sort ?? 'id']} ${dir}, e.id`);
-  const limit = pageSize > 0 ? sql`limit ${pageSize} offset ${(page - 1) * pageSize}` : sql``;
-  const [rows, total] = await Promise.all([
-    db.execute(sql`select e.id, e.uscc, e.name, e.former_names, e.industry_code, i.name as industry_name, e.platform, e.established_on, e.closed_on,
+  const cols = sql`e.id, e.uscc, e.name, e.former_names, e.industry_code, i.name as industry_name, e.platform, e.established_on, e.closed_on,
       e.foreign_invested, e.source_country, e.hk_macao_taiwan, e.listed_exchange is not null as listed,
       coalesce(e.high_tech_valid_from <= ${f.asOf}::date and e.high_tech_valid_to >= ${f.asOf}::date, false) as high_tech,
-      e.tech_sme, e.tags, coalesce(y.above_scale, false) as above_scale, y.revenue_yuan, y.industrial_output_yuan, y.employees, e.synthetic
-      ${from} where ${w} order by ${order} ${limit}`),
-    db.execute(sql`select count(*) as n ${from} where ${w}`),
+      e.tech_sme, e.tags, coalesce(y.above_scale, false) as above_scale, y.revenue_yuan, y.industrial_output_yuan, y.employees, e.synthetic`;
+  // A page is found on ids alone (the unused joins drop out, the (zone_id, id) index walks in order), then only its
+  // rows are joined and read: a deep page skips ids, not whole rows with their figures.
+  const rowsQuery =
+    pageSize > 0
+      ? sql`select ${cols} from (select e.id ${from} where ${w} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) p
+          join enterprises e on e.id = p.id ${yJoin} left join industries i on i.code = e.industry_code
+          order by ${order}`
+      : sql`select ${cols} ${from} where ${w} order by ${order}`;
+  const [rows, total] = await Promise.all([
+    db.execute(rowsQuery),
+    totalOf(`enterprises:${JSON.stringify({ ...f, year })}`, async () =>
+      Number(rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n ${from} where ${w}`))[0].n),
+    ),
   ]);
   const data: ListedEnterprise[] = rowsOf<Record<string, unknown>>(rows).map((r) => ({
     id: Number(r.id),
@@ -390,7 +420,7 @@ export async function listEnterprises(db: Db, scope: ZoneScope, f: EnterpriseFil
     employees: n(r.employees),
     synthetic: Boolean(r.synthetic),
   }));
-  return { rows: data, total: Number(rowsOf<{ n: unknown }>(total)[0].n) };
+  return { rows: data, total };
 }
 
 const isoDate = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));

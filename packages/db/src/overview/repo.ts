@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 
@@ -133,8 +133,13 @@ export interface OverviewRowsArgs {
   pageSize: number;
 }
 
+/** Memoises a list total (see `TotalOf` of the enterprises repository); by default the count runs every time. */
+type TotalOf = (key: string, count: () => Promise<number>) => Promise<number>;
+
 /** The rows behind one dashboard figure: the same predicate as `overviewFigures`, listed. */
-export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs) {
+export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs, totalOf: TotalOf = (_k, count) => count()) {
+  const totalKey = `overview-rows:${JSON.stringify([q.metric, q.key ?? null, q.year, q.asOf])}`;
+  const count = (query: SQL) => async () => n(rowsOf<{ n: unknown }>(await db.execute(query))[0].n);
   const z = scope.zoneId;
   const { asOf, year } = q;
   let from = sql`from enterprises e`;
@@ -185,18 +190,20 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
         db.execute(sql`select p.id, e.uscc, p.name || '（' || p.fortune500_parent || '）' as name, p.industry_code, i.name as industry_name,
           e.platform, p.contract_investment_yuan as value, p.synthetic ${base} order by p.signed_on desc, p.id
           limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-        db.execute(sql`select count(*) as n ${base}`),
+        totalOf(totalKey, count(sql`select count(*) as n ${base}`)),
       ]);
-      return { rows: rowsOf<RawRow>(rows).map(toRow), total: n(rowsOf<{ n: unknown }>(total)[0].n) };
+      return { rows: rowsOf<RawRow>(rows).map(toRow), total };
     }
   }
+  const body = sql`${from} left join industries i on i.code = e.industry_code where ${where}`;
+  // The page is chosen on ids (walking the (zone_id, id) index), then only its rows are joined and read.
   const [rows, total] = await Promise.all([
     db.execute(sql`select e.id, e.uscc, e.name, e.industry_code, i.name as industry_name, e.platform, ${value} as value, e.synthetic
-      ${from} left join industries i on i.code = e.industry_code where ${where}
-      order by e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    db.execute(sql`select count(*) as n ${from} left join industries i on i.code = e.industry_code where ${where}`),
+      ${body} and e.id = any(array(select e.id ${body} order by e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}))
+      order by e.id`),
+    totalOf(totalKey, count(sql`select count(*) as n ${body}`)),
   ]);
-  return { rows: rowsOf<RawRow>(rows).map(toRow), total: n(rowsOf<{ n: unknown }>(total)[0].n) };
+  return { rows: rowsOf<RawRow>(rows).map(toRow), total };
 }
 
 interface RawRow {
