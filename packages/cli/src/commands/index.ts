@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import * as approvals from './approvals.ts';
+import * as backup from './backup.ts';
 import * as cultivation from './cultivation.ts';
 import * as enterprises from './enterprises.ts';
 import * as evaluation from './evaluation.ts';
@@ -24,4 +25,5 @@ export const commandModules: CommandModule[] = [
   ip,
   approvals,
   scale,
+  backup,
 ];
