@@ -1,0 +1,2 @@
+CREATE INDEX "investment_projects_zone_updated_idx" ON "investment_projects" USING btree ("zone_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "scenario_items_zone_updated_idx" ON "scenario_items" USING btree ("zone_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);
