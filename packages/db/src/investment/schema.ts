@@ -99,7 +99,7 @@ export const investmentProjects = pgTable(
   (t) => [
     index('investment_projects_zone_idx').on(t.zoneId, t.stage),
     // The project list's order (latest change first): a page is an index walk, not a sort of the zone's projects.
-    index('investment_projects_zone_updated_idx').on(t.zoneId, t.updatedAt.desc(), t.id.desc()),
+    index('investment_projects_zone_updated_idx').on(t.zoneId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('investment_projects_investor_key_idx').on(t.zoneId, t.investorKey),
     index('investment_projects_name_key_idx').on(t.zoneId, t.nameKey),
   ],

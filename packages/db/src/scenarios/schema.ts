@@ -75,7 +75,7 @@ export const scenarioItems = pgTable(
   (t) => [
     index('scenario_items_zone_idx').on(t.zoneId, t.state, t.kind),
     // The item list's order (latest change first), for paging a zone's items without sorting them all.
-    index('scenario_items_zone_updated_idx').on(t.zoneId, t.updatedAt.desc(), t.id.desc()),
+    index('scenario_items_zone_updated_idx').on(t.zoneId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('scenario_items_batch_idx').on(t.batchId),
     index('scenario_items_enterprise_idx').on(t.enterpriseId),
   ],
