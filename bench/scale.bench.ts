@@ -21,7 +21,8 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   if (capture) {
     const a = args[0] as string | { text: string; values?: unknown[] };
     if (typeof a === 'string') capture.push({ text: a, values: Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined });
-    else if (a && typeof a === 'object' && 'text' in a) capture.push({ text: a.text, values: a.values });
+    else if (a && typeof a === 'object' && 'text' in a)
+      capture.push({ text: a.text, values: a.values ?? (Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined) });
   }
   return (poolQuery as (...x: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Pool.prototype.query;
@@ -133,6 +134,7 @@ export default async function (args: string[]) {
       let ms = 0;
       let slowest = { ms: 0, text: '' };
       for (const s of list) {
+        if (process.env.SCALE_DEBUG) console.log(inline(s.text, s.values ?? []));
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
           const r = await explainer.query(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
@@ -156,6 +158,8 @@ export default async function (args: string[]) {
       inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
     });
     latencies.sort((a, b) => a - b);
+    // Let requests still queued in the server finish before the next endpoint's cold request is captured.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     const line =
       `| ${name} | ${f1(pct(latencies, 0.5))} | ${f1(pct(latencies, 0.95))} | ${f1(pct(latencies, 0.99))} | ${r.requests.average.toFixed(0)} | ` +
       `${f1(pct(solo, 0.5))} | ${f1(rawMs)} (${statements.length}) | ${f1(pct(solo, 0.5) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;

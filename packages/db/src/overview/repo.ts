@@ -7,7 +7,8 @@ const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 
 /** SQL fragment: is the enterprise `e` active (not deregistered) on `asOf`. */
 const activeOn = (asOf: string) => sql`(e.closed_on is null or e.closed_on > ${asOf}::date)`;
-const industrial = sql`substr(e.industry_code, 1, 2) between '06' and '46'`;
+// The same as substr(code, 1, 2) between '06' and '46', written as a range the planner can estimate from statistics.
+const industrial = sql`(e.industry_code >= '06' and e.industry_code < '47')`;
 
 export async function latestDataYear(db: Db, scope: ZoneScope): Promise<number | null> {
   const r = rowsOf<{ y: number | null }>(
@@ -50,7 +51,7 @@ export async function overviewFigures(db: Db, scope: ZoneScope, year: number, as
         count(distinct substr(e.industry_code, 1, 3)) as groups,
         count(distinct e.industry_code) as classes,
         coalesce(sum(y.industrial_output_yuan), 0) as output
-      from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale
+      from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale and y.zone_id = e.zone_id
       where e.zone_id = ${z} and ${industrial} and ${activeOn(asOf)}`),
     db.execute(sql`
       with pfx as materialized (
@@ -108,7 +109,7 @@ export async function overviewFigures(db: Db, scope: ZoneScope, year: number, as
 export async function aboveScaleClassCounts(db: Db, scope: ZoneScope, year: number, asOf: string) {
   const r = await db.execute(sql`
     select e.industry_code as code, count(*) as firms
-    from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale
+    from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale and y.zone_id = e.zone_id
     where e.zone_id = ${scope.zoneId} and ${industrial} and ${activeOn(asOf)}
     group by 1 order by 1`);
   return rowsOf<{ code: string; firms: unknown }>(r).map((x) => ({ code: x.code, enterprises: n(x.firms) }));
@@ -162,7 +163,7 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
       value = sql`e.listed_exchange || ':' || e.listed_ticker`;
       break;
     case 'aboveScaleIndustrial':
-      from = sql`from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale`;
+      from = sql`from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.above_scale and y.zone_id = e.zone_id`;
       where = sql`${where} and ${industrial} and ${activeOn(asOf)}`;
       // key: a section letter (B/C/D) or a code prefix (大类/中类/小类)
       if (q.key && /^[A-T]$/.test(q.key)) where = sql`${where} and i.section = ${q.key}`;

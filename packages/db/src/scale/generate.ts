@@ -417,6 +417,7 @@ export async function generateScale(database: Database, options: Partial<ScaleOp
   ])
     if (rowsOf<{ t: string | null }>(await database.query('select to_regclass($1)::text as t', [t]))[0]?.t)
       await database.query(`vacuum (analyze) ${t}`);
+  await database.query('analyze'); // the small tables too (reference codes: a section's 小类 are ~800 rows, not 7)
   step('vacuum analyze');
   return {
     zones: o.zones,
