@@ -67,7 +67,7 @@ try {
     await page.getByLabel('搜索（中文分词 + BM25）').fill('无人机');
     await page.getByLabel('搜索（中文分词 + BM25）').press('Enter');
     await page.waitForURL(/q=/);
-    await page.getByTestId('public-item').first().waitFor();
+    await page.locator('[data-testid="results"][data-q="无人机"]').waitFor();
     assert((await page.getByTestId('public-item').first().innerText()).length > 0, 'no search result');
     await page.screenshot({ path: `${SHOTS}01b-scenarios-public.png`, fullPage: true });
     await page.getByTestId('public-item').first().locator('a').first().click();

@@ -24,19 +24,24 @@ const PUBLISHERS: [RegExp, string][] = [
   [/城市|水务|环境|环保|应急|安全/, '区城市管理和综合执法局'],
   [/政务|政策|企业画像|公共服务/, '区政务服务数据管理局'],
 ];
-const publisherOf = (it: ScenarioItem) => {
+const topicOf = (it: ScenarioItem) => {
   const text = `${it.tags.join(' ')} ${it.title}`;
-  return PUBLISHERS.find(([re]) => re.test(text))?.[1] ?? '经开区科技创新局';
+  const i = PUBLISHERS.findIndex(([re]) => re.test(text));
+  return i < 0 ? PUBLISHERS.length : i;
 };
+const publisherOf = (it: ScenarioItem) => PUBLISHERS[topicOf(it)]?.[1] ?? '经开区科技创新局';
 
 const LOCATIONS = ['科学城', '知识城', '中新合作园', '保税物流园', '生物岛', '东区智能网联测试区', '江岸码头', '区人民医院'];
-const RESOURCES = [
-  '开放测试道路 12 公里与路侧单元',
-  '起降点 3 处与空域协调',
-  '脱敏业务数据与接口',
-  '试点场地 2,000 平方米',
-  '示范病区 2 个',
-  '中试车间与 GMP 洁净区',
+/** What a need offers on the ground, by the same topic order as PUBLISHERS (last: anything else). */
+const RESOURCES: string[][] = [
+  ['低空航线 2 条与起降点 3 处（空域协调中）', '江岸码头起降场地'],
+  ['示范病区 2 个与院内物流通道', '脱敏诊疗数据与 HIS 接口'],
+  ['开放测试道路 12 公里与路侧单元', '示范岛全域 5G 覆盖与测试场'],
+  ['中试车间与 GMP 洁净区', '临床研究中心合作床位'],
+  ['港区作业场景与能源数据', '屋顶与停车场可用场地 1.2 万平方米'],
+  ['城市运行数据与视频资源接口', '试点街道 2 个'],
+  ['政务数据共享接口（脱敏）', '政务服务大厅试点窗口'],
+  ['试点场地 2,000 平方米', '脱敏业务数据与接口'],
 ];
 
 export interface ScenariosSeedOptions {
@@ -53,6 +58,8 @@ export interface ScenariosSeedOptions {
  * (core scenarios/evalset), items in every state, matches in every stage and a few 我要对接 responses.
  */
 export async function seedScenariosDemo(tx: Db, zone: { id: number; code: string }, enterpriseIds: number[], o: ScenariosSeedOptions) {
+  // Events (history, match moves) never lie after the reference date.
+  const past = (iso: string) => (iso > o.refDate ? o.refDate : iso);
   const rng = createRng(o.seed + 7007);
   const pool = rng.shuffle([...evalItems]);
   const take = o.minor ? 8 : o.full ? pool.length : 40;
@@ -101,7 +108,7 @@ export async function seedScenariosDemo(tx: Db, zone: { id: number; code: string
       description: it.description,
       tags: it.tags,
       industry: it.industry ?? null,
-      resource: need ? rng.pick(RESOURCES) : null,
+      resource: need ? rng.pick(RESOURCES[topicOf(it)]) : null,
       location: need ? rng.pick(LOCATIONS) : null,
       budgetMinYuan: budget,
       budgetMaxYuan: budget == null ? null : budget * rng.int(1, 3),
@@ -133,7 +140,7 @@ export async function seedScenariosDemo(tx: Db, zone: { id: number; code: string
         fromState: k === 0 ? null : path[k - 1],
         toState: s,
         comment: s === 'withdrawn' ? '发布单位调整建设计划，撤回（演示）' : s === 'published' ? '审核通过（演示）' : null,
-        at: at(addDays(pub, k * 5), 9 + k),
+        at: at(past(addDays(pub, k * 5)), 9 + k),
       });
   }
   await tx.insert(scenarioItemHistory).values(history);
@@ -168,8 +175,8 @@ export async function seedScenariosDemo(tx: Db, zone: { id: number; code: string
         score: k % 3 === 2 ? null : Math.round((8 + p.shared * 3 + rng.next() * 4) * 100) / 100,
         notes: stage === 'failed' ? '预算与报价差距较大，暂缓（演示）' : stage === 'signed' ? '已签订试点合作协议（演示）' : null,
         synthetic: true,
-        createdAt: at(addDays(start, 3)),
-        updatedAt: at(addDays(start, 3 + STAGES.indexOf(stage) * 12)),
+        createdAt: at(past(addDays(start, 3))),
+        updatedAt: at(past(addDays(start, 3 + Math.max(0, STAGES.indexOf(stage)) * 12))),
       })
       .returning();
     const path = stage === 'failed' ? ['recommended', 'contacted', 'failed'] : STAGES.slice(0, STAGES.indexOf(stage) + 1);
@@ -180,7 +187,7 @@ export async function seedScenariosDemo(tx: Db, zone: { id: number; code: string
         fromStage: j === 0 ? null : path[j - 1],
         toStage: s,
         note: j === 0 ? (m.source === 'engine' ? '引擎推荐（演示）' : '工作人员推荐（演示）') : null,
-        at: at(addDays(start, 3 + j * 12)),
+        at: at(past(addDays(start, 3 + j * 12))),
       })),
     );
     matched.add(p.need.id).add(p.cap.id);

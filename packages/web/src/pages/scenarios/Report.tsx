@@ -20,7 +20,9 @@ export default function ScenarioReport() {
   const { t, label } = useI();
   const { zone } = useScenarioRole();
   const r = useSc<Report>(['report', zone], scUrl(zone, 'report'));
-  const data = r.data?.data;
+  const raw = r.data?.data;
+  // Oldest batch first on the axis.
+  const data = raw && { ...raw, batches: [...raw.batches].reverse() };
   const bar = (() => {
     if (!data) return null;
     const cats = data.batches.map((b) => (b.number ? t('batchN', { n: b.number }) : t('noBatch')));

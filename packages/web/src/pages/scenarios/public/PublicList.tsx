@@ -81,7 +81,9 @@ export default function PublicScenarioList() {
                 options={(batches.data?.data ?? []).map((b) => ({ value: b.number, label: t('batchN', { n: b.number }) }))}
               />
             </Space>
-            <Typography.Text type="secondary">{t('results', { n: list.data?.pagination?.total ?? 0 })}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="results" data-q={list.isFetching ? undefined : q}>
+              {t('results', { n: list.data?.pagination?.total ?? 0 })}
+            </Typography.Text>
             <List
               loading={list.isLoading}
               dataSource={list.data?.data ?? []}
