@@ -105,15 +105,83 @@ export function runReplications(p: PreparedUncertainty, from: number, to: number
     keys[r - from] = comboOf(p, f) * 16 + pick(f[3], p.aggregate.length);
   }
   const order = Array.from({ length: count }, (_, j) => j).sort((a, b) => keys[a] - keys[b] || a - b);
+  const fast = fastPath(p);
+  const scores = new Float64Array(n);
   for (let k = 0; k < count; k++) {
     const j = order[k];
-    const top = replicate(p, factors[j], work);
+    const f = factors[j];
+    const method = p.aggregate[pick(f[3], p.aggregate.length)];
+    const combo = comboOf(p, f);
+    const mat = method === 'arithmetic' ? fast.mat[combo] : method === 'geometric' ? fast.logMat[combo] : null;
+    const top = mat ? linearScores(p, f, mat, fast, scores) : replicate(p, f, work);
     const base = j * n;
     if (hasMissing(top)) {
       const ranks = rankDesc(top);
       for (let i = 0; i < n; i++) out[base + i] = ranks[i];
     } else rankInto(top, out, base, sorted);
     if (onProgress && k % 250 === 249) onProgress(k + 1);
+  }
+  return out;
+}
+
+interface FastPath {
+  /** Per data combination: the indicator matrix row-major (unit × indicator), or null when it has gaps. */
+  mat: (Float64Array | null)[];
+  logMat: (Float64Array | null)[];
+  w: Float64Array;
+  coef: Float64Array;
+}
+
+/**
+ * Without gaps, the arithmetic mean up the hierarchy is linear in the indicators: the index is Σ c_j · x_j with
+ * c_j the product of the normalised weights on the path from indicator j to the top (and the geometric mean is the
+ * same in logs). One dot product per unit over a row-major matrix replaces the level-by-level column passes.
+ */
+function fastPath(p: PreparedUncertainty): FastPath {
+  const n = p.units.length;
+  const nInd = p.nIndicators;
+  const pack = (cols: Float64Array[] | null) => {
+    if (!cols) return null;
+    const m = new Float64Array(n * nInd);
+    for (let j = 0; j < nInd; j++) {
+      const c = cols[j];
+      for (let i = 0; i < n; i++) {
+        const v = c[i];
+        if (Number.isNaN(v)) return null;
+        m[i * nInd + j] = v;
+      }
+    }
+    return m;
+  };
+  return {
+    mat: p.combos.map(pack),
+    logMat: p.logCombos.map(pack),
+    w: new Float64Array(p.nodes.length),
+    coef: new Float64Array(p.nodes.length),
+  };
+}
+
+/** The index for one replication by the linear form; the weights are drawn exactly as in `replicate`. */
+function linearScores(p: PreparedUncertainty, f: Factors, mat: Float64Array, fp: FastPath, out: Float64Array): Float64Array {
+  const rng = mulberry32(Math.floor(f[4] * 4294967296));
+  const nodes = p.nodes.length;
+  const nInd = p.nIndicators;
+  const { w, coef } = fp;
+  for (let k = 0; k < nodes; k++) w[k] = p.baseWeights[k] * (1 + p.weightNoise * (2 * rng() - 1));
+  // Aggregates come after their children in node order: walk down from the top, handing each child its share.
+  coef[nodes - 1] = 1;
+  for (let a = nodes - 1; a >= nInd; a--) {
+    const kids = p.children[a];
+    let s = 0;
+    for (let j = 0; j < kids.length; j++) s += w[kids[j]];
+    const ca = coef[a] / s;
+    for (let j = 0; j < kids.length; j++) coef[kids[j]] = ca * w[kids[j]];
+  }
+  const n = out.length;
+  for (let i = 0, base = 0; i < n; i++, base += nInd) {
+    let v = 0;
+    for (let j = 0; j < nInd; j++) v += coef[j] * mat[base + j];
+    out[i] = v;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '../shared/index.ts';
 import type { AggregateMethod } from './aggregate.ts';
-import type { NormaliseSpec } from './normalise.ts';
-import { runPipeline } from './pipeline.ts';
+import { type NormaliseSpec, normaliseColumn } from './normalise.ts';
+import { type PipelineResult, runPipeline } from './pipeline.ts';
 import { FACTOR_NAMES, type Factors, type PreparedUncertainty, replicate, runReplications } from './replicate.ts';
 import { type PipelineSpec, type PipelineSpecInput, parsePipeline } from './spec.ts';
 import type { TreatOptions } from './treat.ts';
@@ -63,17 +63,48 @@ export function prepareUncertainty(
   const logCombos: (Float64Array[] | null)[] = [];
   const comboLabels: string[] = [];
   const needLog = aggs.includes('geometric');
-  for (const imp of imputes)
-    for (const tr of treats)
-      for (const nm of norms) {
-        const res = runPipeline(sub, meta, {
+  // One full pipeline run per imputation (and per extra treatment variant); the other treatment/normalisation
+  // combinations reuse its imputed or treated columns and only re-normalise — the same functions the pipeline uses.
+  for (const imp of imputes) {
+    const runs = new Map<string, PipelineResult>();
+    const runFor = (tr: Partial<TreatOptions> | false, nm: NormaliseSpec) => {
+      const key = label(tr);
+      let res = runs.get(key);
+      if (!res) {
+        res = runPipeline(sub, meta, {
           ...spec,
           screen: null,
           impute: imp,
           treat: tr === false ? false : { ...(spec.treat || {}), ...tr },
           normalise: nm,
         });
-        const cols = meta.indicators.map((c) => res.datasets.normalised.values[c]);
+        runs.set(key, res);
+      }
+      return res;
+    };
+    const first = runFor(treats[0], norms[0]);
+    for (const tr of treats)
+      for (const nm of norms) {
+        let cols: Float64Array[];
+        if (tr === treats[0] && nm === norms[0]) cols = meta.indicators.map((c) => first.datasets.normalised.values[c]);
+        else {
+          // Treatment off: the treated columns are the imputed ones (no screening in replications).
+          const base = tr === false ? first.datasets.imputed : runFor(tr, norms[0]).datasets.treated;
+          cols = meta.indicators.map((c) => {
+            const gp = nm.method === 'goalposts' ? nm.goalposts?.[c] : undefined;
+            const col = normaliseColumn(base.values[c], meta.byCode[c].direction, nm, gp);
+            if (col.length > 1 && col.every((v) => Number.isNaN(v)))
+              throw new ValidationError([
+                {
+                  path: ['normalise', c],
+                  message: `指标 ${c} 无法标准化（所有值相同或缺失）`,
+                  messageEn: `indicator ${c} cannot be normalised (constant or all missing)`,
+                  code: 'pipeline',
+                },
+              ]);
+            return col;
+          });
+        }
         const lbl = `impute=${label(imp)} treat=${label(tr)} normalise=${label(nm)}`;
         if (needLog) {
           for (const [j, c] of cols.entries()) {
@@ -92,6 +123,7 @@ export function prepareUncertainty(
         logCombos.push(needLog ? cols.map((c) => c.map(Math.log)) : null);
         comboLabels.push(lbl);
       }
+  }
   const nodes = [...meta.indicators, ...meta.aggregateLevels.flat()];
   const pos = new Map(nodes.map((c, i) => [c, i]));
   const children = nodes.map((c) => (meta.children[c] ?? []).map((k) => pos.get(k) as number));

@@ -3,10 +3,12 @@ import { ConflictError, NotFoundError, ValidationError } from '@kaifaqu/core';
 import {
   getPreset,
   type Meta,
-  monteCarlo,
+  type MonteCarloResult,
+  monteCarloResult,
   type PipelineSpec,
   parsePipeline,
   pathToRank,
+  prepareUncertainty,
   runPipeline,
   whatIf,
 } from '@kaifaqu/core/evaluation';
@@ -61,6 +63,7 @@ import {
   zoneRoundValues,
   zoneSubmission,
 } from '@kaifaqu/db';
+import { replicate } from './mc-pool.ts';
 import { readGrid, templateWorkbook, valuesFromGrid } from './upload.ts';
 
 /** Who acts: a signed-in user, or the CLI (id null, name 'cli'). */
@@ -329,7 +332,12 @@ export async function createRun(
     );
   const spec = resolveSpec(fw, body, meta);
   const res = runPipeline(input, meta, spec);
-  const mc = body.mcRuns > 0 ? monteCarlo(input, meta, spec, { runs: body.mcRuns, seed: round.year }) : undefined;
+  // Monte-Carlo: the data-processing alternatives are prepared here, the replications run on the worker pool.
+  let mc: MonteCarloResult | undefined;
+  if (body.mcRuns > 0) {
+    const prepared = prepareUncertainty(input, meta, spec, { seed: round.year });
+    mc = monteCarloResult(prepared, body.mcRuns, await replicate(prepared, body.mcRuns));
+  }
   const summary = summariseRun(
     res,
     input.units.map((_, i) => subs[i].region),
