@@ -7,7 +7,7 @@ import { prepareUncertainty, runReplications, syntheticInput } from '@kaifaqu/co
 import type { FrameworkRowData } from '@kaifaqu/core/evaluation-platform';
 import { evalRounds, evalSubmissions, seedEvaluationDemo, zones } from '@kaifaqu/db';
 import { buildInput, frameworkMeta } from '../packages/core/src/evaluation-platform/index.ts';
-import { closeMcPool, type replicate, usesPool, warmMcPool } from '../packages/server/src/evaluation/mc-pool.ts';
+import { closeMcPool, forcePool, usesPool, warmMcPool } from '../packages/server/src/evaluation/mc-pool.ts';
 import { createFramework, createRun, publish, zoneResultsView } from '../packages/server/src/evaluation/service.ts';
 import { createTestApp } from '../packages/server/src/testing.ts';
 import { fmt, time } from './util.ts';
