@@ -173,6 +173,13 @@ export async function publicSearch(
   const batchId = q.batch != null ? (await findScenarioBatch(database.db, scope, { number: q.batch }))?.id : undefined;
   if (q.batch != null && batchId == null) return { rows: [], total: 0, scores: new Map<number, number>() };
   const text = q.q?.trim();
+  // The index holds public items only: drafts, pending and withdrawn items (and an enterprise's own list) are
+  // searched with a substring match instead.
+  const indexed = publicOnly || ((!extra.state || ['published', 'matching', 'landed'].includes(extra.state)) && extra.enterpriseId == null);
+  if (text && !indexed) {
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly });
+    return { ...r, scores: new Map<number, number>() };
+  }
   if (!text) {
     const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly });
     return { ...r, scores: new Map<number, number>() };
