@@ -27,7 +27,7 @@ export default function PublicScenarioBatch() {
     return (
       <>
         <Typography.Title level={4} style={{ marginTop: 16 }}>
-          {t(kind)}（{list.length}）
+          {t(kind)} ({list.length})
         </Typography.Title>
         {list.map((it, i) => (
           <Card key={it.id} size="small" className="sc-print-item" style={{ marginBottom: 8 }}>
@@ -69,7 +69,7 @@ export default function PublicScenarioBatch() {
                     {zoneName} {b.title}
                   </Typography.Title>
                   <Typography.Text type="secondary">
-                    {t('publishedOn')}：{b.publishedOn ?? '—'} · {t('results', { n: b.items.length })}
+                    {t('publishedOn')} {b.publishedOn ?? '—'} · {t('results', { n: b.items.length })}
                   </Typography.Text>
                   {b.synthetic && (
                     <Tag color="orange" style={{ marginLeft: 8 }}>
