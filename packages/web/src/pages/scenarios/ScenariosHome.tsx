@@ -1,6 +1,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Card, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { zonePath } from '../../routes.tsx';
 import ScenarioBatches from './Batches.tsx';
 import { scUrl, useSc, useScenarioRole } from './hooks.ts';
 import ScenarioItems from './Items.tsx';
@@ -12,14 +13,16 @@ interface Resp {
   id: number;
   itemId: number;
   itemTitle: string;
+  enterpriseName: string | null;
   message: string;
   contact: string;
   createdAt: string;
 }
 
-function MyResponses() {
+/** 我要对接 responses: an enterprise user sees its own, staff every response in the zone. */
+function Responses() {
   const { t } = useI();
-  const { zone } = useScenarioRole();
+  const { zone, staff } = useScenarioRole();
   const r = useSc<Resp[]>(['responses', zone], scUrl(zone, 'responses'));
   return (
     <Table<Resp>
@@ -32,8 +35,14 @@ function MyResponses() {
         {
           title: t('titleField'),
           dataIndex: 'itemTitle',
-          render: (v: string, x) => <a href={`/p/${encodeURIComponent(zone)}/scenarios/${x.itemId}`}>{v}</a>,
+          render: (v: string, x) =>
+            staff ? (
+              <Link to={zonePath(zone, `scenarios/items/${x.itemId}`)}>{v}</Link>
+            ) : (
+              <a href={`/p/${encodeURIComponent(zone)}/scenarios/${x.itemId}`}>{v}</a>
+            ),
         },
+        ...(staff ? [{ title: t('enterprise'), dataIndex: 'enterpriseName', width: 220, render: (v: string | null) => v ?? '—' }] : []),
         { title: t('message'), dataIndex: 'message' },
         { title: t('contact'), dataIndex: 'contact', width: 200 },
         { title: t('publishedAt'), dataIndex: 'createdAt', width: 120, render: (v: string) => v.slice(0, 10) },
@@ -53,10 +62,11 @@ export default function ScenariosHome() {
       ? [
           { key: 'batches', label: t('tabBatches'), children: <ScenarioBatches /> },
           { key: 'matches', label: t('tabMatches'), children: <ScenarioMatches /> },
+          { key: 'responses', label: t('responses'), children: <Responses /> },
           { key: 'report', label: t('tabReport'), children: <ScenarioReport /> },
         ]
       : []),
-    ...(isEnterprise ? [{ key: 'responses', label: t('tabResponses'), children: <MyResponses /> }] : []),
+    ...(isEnterprise ? [{ key: 'responses', label: t('tabResponses'), children: <Responses /> }] : []),
   ];
   const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : items[0].key;
   return (
