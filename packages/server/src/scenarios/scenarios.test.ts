@@ -144,6 +144,9 @@ describe('scenario items: life cycle', () => {
     const staffDraft = (await invest.inject({ method: 'POST', url: `${Z}/items`, payload: need({ title: '内部草稿' }) })).json().data.item
       .id;
     expect((await ent.inject({ url: `${Z}/items/${staffDraft}` })).statusCode).toBe(404);
+    // staff find drafts by text (substring match: the engine index holds public items only)
+    const found = (await invest.inject({ url: `${Z}/items?state=draft&q=${encodeURIComponent('内部草')}` })).json().data;
+    expect(found.map((x: { id: number }) => x.id)).toContain(staffDraft);
   });
 });
 
