@@ -81,7 +81,9 @@ export default function Frameworks() {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['evaluation', 'frameworks'], queryFn: () => api<Framework[]>('/api/evaluation/frameworks') });
   const [selId, setSelId] = useState<number | null>(null);
-  const fw = list.data?.find((f) => f.id === selId) ?? list.data?.[list.data.length - 1];
+  // Default: the newest version (a draft being edited, or the latest frozen one).
+  const fw =
+    list.data?.find((f) => f.id === selId) ?? list.data?.reduce<Framework | undefined>((a, b) => (a && a.id > b.id ? a : b), undefined);
   const [rows, setRows] = useState<FrameworkRowData[]>([]);
   const [name, setName] = useState('');
   const [sel, setSel] = useState<number | null>(null);
