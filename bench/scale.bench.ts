@@ -1,11 +1,13 @@
 // `npm run bench -- scale [--url=postgres://…] [--duration=30] [--connections=50] [--user=scale-admin] [--only=substr]`
+// Without a URL: PGlite in memory with the calibrated demo (small data), as demo-admin of zone demo.
 // Dashboard and list endpoints of the real server app on a national-scale PostgreSQL database (made with
 // `npx kaifaqu scale generate`): latency under load (autocannon, 50 connections, 30 s by default), latency of one client
 // alone, and the raw SQL time of the statements the request runs (captured from the pool, then EXPLAIN (ANALYZE,
 // BUFFERS), median of 5). URL: --url, else SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
 
 import { loadavg } from 'node:os';
-import { createDatabase } from '@kaifaqu/db';
+import { PGlite } from '@electric-sql/pglite';
+import { createDatabase, seedDemo } from '@kaifaqu/db';
 import { buildApp, testConfig } from '@kaifaqu/server';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -15,6 +17,8 @@ interface Captured {
   values?: unknown[];
 }
 let capture: Captured[] | null = null;
+/** Statements sent and not yet answered (pg pool), to let the server drain between endpoints. */
+let inFlight = 0;
 // Records every statement sent through a pool while `capture` is set (the app's reads go through pool.query).
 const poolQuery = pg.Pool.prototype.query;
 pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
@@ -24,8 +28,21 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
     else if (a && typeof a === 'object' && 'text' in a)
       capture.push({ text: a.text, values: a.values ?? (Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined) });
   }
-  return (poolQuery as (...x: unknown[]) => unknown).apply(this, args);
+  const r = (poolQuery as (...x: unknown[]) => unknown).apply(this, args);
+  if (r instanceof Promise) {
+    inFlight++;
+    r.finally(() => inFlight--).catch(() => {});
+  }
+  return r;
 } as typeof pg.Pool.prototype.query;
+
+/** Waits until no statement has been in flight for half a second (requests autocannon gave up on still run). */
+async function drained() {
+  for (let quiet = 0; quiet < 5; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    quiet = inFlight === 0 ? quiet + 1 : 0;
+  }
+}
 
 /** EXPLAIN takes no bind parameters: put each value in as an untyped literal (what an unknown-typed parameter is). */
 function inline(text: string, values: unknown[]) {
@@ -39,6 +56,17 @@ function inline(text: string, values: unknown[]) {
   return text.replace(/\$(\d+)/g, (_, i) => lit(values[Number(i) - 1]));
 }
 
+// The same for PGlite (drizzle calls client.query(text, params, config)).
+const pgliteQuery = PGlite.prototype.query;
+PGlite.prototype.query = function (this: PGlite, ...args: unknown[]) {
+  if (capture && typeof args[0] === 'string')
+    capture.push({ text: args[0], values: Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined });
+  const r = (pgliteQuery as (...x: unknown[]) => Promise<unknown>).apply(this, args);
+  inFlight++;
+  r.finally(() => inFlight--).catch(() => {});
+  return r;
+} as typeof PGlite.prototype.query;
+
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
@@ -50,18 +78,22 @@ export default async function (args: string[]) {
       .slice(1)
       .join('=');
   const url = arg('url') ?? process.env.SCALE_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url?.startsWith('postgres')) {
-    console.log('scale bench needs a PostgreSQL URL with national-scale data: --url=postgres://… (see npx kaifaqu scale generate)');
-    return;
-  }
   const seconds = Number(arg('duration') ?? 30);
   const connections = Number(arg('connections') ?? 50);
-  const username = arg('user') ?? 'scale-admin';
+  const username = arg('user') ?? (url ? 'scale-admin' : 'demo-admin');
   const only = arg('only');
   const poolSize = Number(arg('pool') ?? 10);
 
-  const database = await createDatabase({ url, poolSize });
-  const explainer = new pg.Pool({ connectionString: url, max: 1 });
+  const pgUrl = url?.startsWith('postgres') ? url : undefined;
+  const database = await createDatabase({ url: pgUrl, poolSize });
+  if (!pgUrl) {
+    await database.migrate();
+    const t0 = performance.now();
+    await seedDemo(database, { seed: 42 });
+    console.log(`PGlite in memory, calibrated demo seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const explainer = pgUrl ? new pg.Pool({ connectionString: pgUrl, max: 1 }) : null;
+  const explainQuery = async (text: string) => (explainer ? (await explainer.query(text)).rows : await database.query(text));
   const app = await buildApp({ database, config: testConfig() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
@@ -77,7 +109,7 @@ export default async function (args: string[]) {
   );
   const [{ n: total }] = await database.query<{ n: string }>('select count(*) as n from enterprises');
   console.log(
-    `db: postgres, ${total} enterprises in all; zone ${zoneCode}: ${firms} enterprises; ${connections} connections × ${seconds} s; ` +
+    `db: ${database.kind}, ${total} enterprises in all; zone ${zoneCode}: ${firms} enterprises; ${connections} connections × ${seconds} s; ` +
       `pool ${poolSize}; load average ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}`,
@@ -89,7 +121,6 @@ export default async function (args: string[]) {
     ['overview coverage', `${z}/overview/coverage`],
     ['overview rows (high-tech, p3)', `${z}/overview/rows?metric=highTechEnterprises&page=3`],
     ['overview rows (high-tech, p200)', `${z}/overview/rows?metric=highTechEnterprises&page=200`],
-    ['overview rows (规上 C, p50)', `${z}/overview/rows?metric=aboveScaleIndustrial&key=C&page=50`],
     ['enterprises (p1)', `${z}/enterprises`],
     ['enterprises (p500)', `${z}/enterprises?page=500`],
     ['enterprises (规上, revenue desc)', `${z}/enterprises?aboveScale=true&sort=revenue&order=desc&page=2`],
@@ -100,6 +131,7 @@ export default async function (args: string[]) {
     ['scenario items (p1)', `${z}/scenarios/items`],
     ['scenario items (published need, p10)', `${z}/scenarios/items?state=published&kind=need&page=10`],
     ['evaluation results', `${z}/evaluation/results`],
+    ['overview rows (规上 C, p50)', `${z}/overview/rows?metric=aboveScaleIndustrial&key=C&page=50`],
   ];
 
   const table: string[] = [];
@@ -137,8 +169,8 @@ export default async function (args: string[]) {
         if (process.env.SCALE_DEBUG) console.log(inline(s.text, s.values ?? []));
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
-          const r = await explainer.query(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
-          const plan = (r.rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
+          const rows = await explainQuery(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
+          const plan = (rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
           times.push(plan['Execution Time'] + plan['Planning Time']);
         }
         times.sort((a, b) => a - b);
@@ -158,8 +190,8 @@ export default async function (args: string[]) {
       inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
     });
     latencies.sort((a, b) => a - b);
-    // Let requests still queued in the server finish before the next endpoint's cold request is captured.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Let requests still queued in the server finish before the next endpoint is measured.
+    await drained();
     const line =
       `| ${name} | ${f1(pct(latencies, 0.5))} | ${f1(pct(latencies, 0.95))} | ${f1(pct(latencies, 0.99))} | ${r.requests.average.toFixed(0)} | ` +
       `${f1(pct(solo, 0.5))} | ${f1(rawMs)} (${statements.length}) | ${f1(pct(solo, 0.5) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
@@ -187,5 +219,5 @@ export default async function (args: string[]) {
   );
   await app.close();
   await database.close();
-  await explainer.end();
+  await explainer?.end();
 }
