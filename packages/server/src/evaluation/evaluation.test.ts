@@ -142,6 +142,16 @@ describe('collection → review → lock → run → publish', () => {
       ...multipart('big.csv', Buffer.alloc(3 * 1024 * 1024, 0x31)),
     });
     expect(big.statusCode).toBe(400);
+    // A big jump vs last year is flagged by the same check as the form; an explanation column is saved with it.
+    const prevTrade = (await a['demo-admin'].inject({ url })).json().data.previous.values.Trade as number;
+    const jump = await a['demo-admin'].inject({
+      method: 'POST',
+      url: `${url}/upload`,
+      ...multipart('jump.csv', Buffer.from(`iCode,value,说明\nTrade,${Math.min(19999, prevTrade * 2)},新投产两个大型出口项目\n`)),
+    });
+    expect(jump.statusCode).toBe(200);
+    expect(jump.json().data.checks).toContainEqual(expect.objectContaining({ iCode: 'Trade', level: 'jump' }));
+    expect(jump.json().data.explanations.Trade).toBe('新投产两个大型出口项目');
     // Staff may download the template but not upload.
     expect((await a['demo-invest'].inject({ url: `${url}/template` })).statusCode).toBe(200);
     expect((await a['demo-invest'].inject({ method: 'POST', url: `${url}/upload`, ...multipart('demo.xlsx', bad) })).statusCode).toBe(403);
