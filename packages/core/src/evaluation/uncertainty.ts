@@ -22,12 +22,14 @@ export interface UncertaintyOptions {
   aggregate?: AggregateMethod[];
   /** Each weight is multiplied by a uniform factor in [1 − x, 1 + x] (x = 0.25 means ±25%). */
   weightNoise?: number;
+  /** The nominal run of the same data, meta and spec when the caller has it already (saves one pipeline run). */
+  nominal?: PipelineResult;
 }
 
 const label = (v: unknown) => (v === false ? 'off' : JSON.stringify(v));
 
 /** Default alternatives follow COINr's sensitivity example: imputation, treatment on/off, two positive normalisations, arithmetic vs geometric mean, weights ±25%. */
-export function defaultAlternatives(spec: PipelineSpec): Required<Omit<UncertaintyOptions, 'runs' | 'seed'>> {
+export function defaultAlternatives(spec: PipelineSpec): Required<Omit<UncertaintyOptions, 'runs' | 'seed' | 'nominal'>> {
   const other: ImputeAlt = spec.impute.method === 'indicator-mean' ? { method: 'group-mean' } : { method: 'indicator-mean' };
   return {
     impute: [spec.impute, other],
@@ -51,7 +53,7 @@ export function prepareUncertainty(
   const treats = opt.treat ?? def.treat;
   const norms = opt.normalise ?? def.normalise;
   const aggs = opt.aggregate ?? def.aggregate;
-  const nominalRes = runPipeline(data, meta, spec);
+  const nominalRes = opt.nominal ?? runPipeline(data, meta, spec);
   // Units screened out in the nominal run stay out of every replication, so ranks compare like with like.
   const rows = nominalRes.rows;
   const sub: InputData = {

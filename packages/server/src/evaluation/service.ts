@@ -335,7 +335,7 @@ export async function createRun(
   // Monte-Carlo: the data-processing alternatives are prepared here, the replications run on the worker pool.
   let mc: MonteCarloResult | undefined;
   if (body.mcRuns > 0) {
-    const prepared = prepareUncertainty(input, meta, spec, { seed: round.year });
+    const prepared = prepareUncertainty(input, meta, spec, { seed: round.year, nominal: res });
     mc = monteCarloResult(prepared, body.mcRuns, await replicate(prepared, body.mcRuns));
   }
   const summary = summariseRun(
