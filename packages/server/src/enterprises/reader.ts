@@ -71,9 +71,14 @@ export async function quickRowCount(path: string, format: SheetFormat): Promise<
   if (!rels) return undefined;
   let text = '';
   const stream = rels.stream();
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    text += chunk.toString('utf8');
-    if (text.length > 4096 || /<sheetData/.test(text)) break;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      text += chunk.toString('utf8');
+      if (text.length > 4096 || /<sheetData/.test(text)) break;
+    }
+  } catch (err) {
+    // damaged deflate data (“invalid block type”): the workbook is corrupt, a 4xx rather than a 500
+    throw reject(`Excel 文件已损坏：${(err as Error).message}`, `the workbook is corrupt: ${(err as Error).message}`, 'corrupt');
   }
   stream.destroy?.();
   const m = /<dimension\s+ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"/.exec(text);
@@ -112,10 +117,21 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
   if (format === 'csv') {
     const parser = parse(await csvText(path), { relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
     let row = 0;
-    for await (const rec of parser as AsyncIterable<string[]>) {
-      row++;
-      if (++count > MAX_IMPORT_ROWS + 1) rejectTooManyRows(count);
-      yield { row, cells: rec };
+    try {
+      for await (const rec of parser as AsyncIterable<string[]>) {
+        row++;
+        if (++count > MAX_IMPORT_ROWS + 1) rejectTooManyRows(count);
+        yield { row, cells: rec };
+      }
+    } catch (err) {
+      if (err instanceof ValidationError) throw err;
+      // e.g. a quote that is never closed: a 4xx naming the line, not a 500
+      const e = err as { message?: string; lines?: number };
+      throw reject(
+        `CSV 格式错误（第 ${e.lines ?? row + 1} 行附近）：${e.message ?? String(err)}`,
+        `malformed CSV near line ${e.lines ?? row + 1}: ${e.message ?? String(err)}`,
+        'corrupt',
+      );
     }
     return;
   }
@@ -126,9 +142,10 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
     styles: 'cache',
     worksheets: 'emit',
   });
+  const input = () => (reader as unknown as { stream?: { bytesRead?: number; destroy(): void } }).stream;
   try {
-    for await (const ws of reader) {
-      for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
+    for await (const ws of stallGuard(reader, input)) {
+      for await (const r of stallGuard(ws as AsyncIterable<ExcelJS.Row>, input)) {
         if (++count > MAX_IMPORT_ROWS + 1) rejectTooManyRows(count);
         const values = r.values as unknown[];
         yield { row: r.number, cells: Array.isArray(values) ? values.slice(1) : [] };
@@ -138,5 +155,67 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
   } catch (err) {
     if (err instanceof ValidationError) throw err;
     throw reject(`无法读取 Excel 文件：${(err as Error).message}`, `cannot read the workbook: ${(err as Error).message}`, 'corrupt');
+  }
+}
+
+/**
+ * Stall detection for the streaming xlsx reader: exceljs waits forever when a damaged ZIP entry stops its inflate
+ * stream (e.g. a bit flip in a worksheet's deflate data), so a request would hang. While we wait for the next sheet
+ * or row, the input file must keep being read; when neither a row arrives nor a byte is read for `idleMs`, the file
+ * is refused as corrupt and its stream closed.
+ */
+export const readerLimits = { idleMs: 10_000 };
+
+async function* stallGuard<T>(
+  iterable: AsyncIterable<T>,
+  input: () => { bytesRead?: number; destroy(): void } | undefined,
+): AsyncGenerator<T> {
+  const it = iterable[Symbol.asyncIterator]();
+  let open = true;
+  try {
+    yield* guarded();
+  } finally {
+    // An early `break` closes the reader as a plain for-await would; a stalled reader is left alone (its
+    // return() would wait for the stuck read).
+    if (open) await it.return?.();
+  }
+  async function* guarded(): AsyncGenerator<T> {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, fail) => {
+        let bytes = input()?.bytesRead ?? -1;
+        let since = Date.now();
+        timer = setInterval(
+          () => {
+            const now = input()?.bytesRead ?? -1;
+            if (now !== bytes) {
+              bytes = now;
+              since = Date.now();
+            } else if (Date.now() - since > readerLimits.idleMs) {
+              open = false;
+              input()?.destroy();
+              fail(
+                reject(
+                  'Excel 文件已损坏（无法解压其中的工作表）',
+                  'the workbook is corrupt (a worksheet cannot be decompressed)',
+                  'corrupt',
+                ),
+              );
+            }
+          },
+          Math.min(500, readerLimits.idleMs),
+        );
+      });
+      try {
+        const r = await Promise.race([it.next(), stalled]);
+        if (r.done) {
+          open = false;
+          return;
+        }
+        yield r.value;
+      } finally {
+        clearInterval(timer);
+      }
+    }
   }
 }
