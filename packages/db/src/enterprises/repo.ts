@@ -56,12 +56,16 @@ function toStored(e: EnterpriseRow): StoredEnterprise {
 export async function storedByUscc(db: Db, scope: ZoneScope, usccs: string[], years: number[]) {
   const byUscc = new Map<string, StoredEnterprise>();
   const yearOf = new Map<string, StoredYear>();
-  for (let i = 0; i < usccs.length; i += 5000) {
-    const chunk = usccs.slice(i, i + 5000);
+  if (!usccs.length) return { byUscc, yearOf };
+  // An empty registry (a first import) needs no lookup by code.
+  const [any] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.zoneId, scope.zoneId)).limit(1);
+  if (!any) return { byUscc, yearOf };
+  for (let i = 0; i < usccs.length; i += 50_000) {
+    const chunk = usccs.slice(i, i + 50_000);
     const rows = await db
       .select()
       .from(enterprises)
-      .where(and(eq(enterprises.zoneId, scope.zoneId), inArray(enterprises.uscc, chunk)));
+      .where(and(eq(enterprises.zoneId, scope.zoneId), sql`${enterprises.uscc} = any(${sql.param(chunk)}::text[])`));
     for (const r of rows) byUscc.set(r.uscc, toStored(r));
     const ids = rows.map((r) => r.id);
     if (ids.length && years.length) {
@@ -69,7 +73,11 @@ export async function storedByUscc(db: Db, scope: ZoneScope, usccs: string[], ye
         .select()
         .from(enterpriseYears)
         .where(
-          and(eq(enterpriseYears.zoneId, scope.zoneId), inArray(enterpriseYears.enterpriseId, ids), inArray(enterpriseYears.year, years)),
+          and(
+            eq(enterpriseYears.zoneId, scope.zoneId),
+            sql`${enterpriseYears.enterpriseId} = any(${sql.param(ids)}::int[])`,
+            inArray(enterpriseYears.year, years),
+          ),
         );
       for (const y of ys) {
         const s: Record<string, unknown> = {};
@@ -88,41 +96,28 @@ export interface ApplyItem {
 }
 
 /**
- * Writes merge plans (inside the caller's transaction): upserts enterprises by (zone, USCC) with their merged
- * values, upserts yearly figures, and records every applied change in enterprise_changes.
+ * Writes merge plans (inside the caller's transaction). New records go in bulk: every created row is loaded into a
+ * temporary staging table (COPY on PGlite, JSON chunks on PostgreSQL) and three INSERT … SELECT statements write the
+ * enterprises, their yearly figures and one history entry each. Updates of stored records (fills, list additions,
+ * allowed overwrites) are applied per record and every applied change is kept in enterprise_changes.
  */
 export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem[], importId: number | null, chunk = 1000) {
-  let written = 0;
+  const creates = items.filter((x) => x.plan.action === 'create');
+  const rest = items.filter((x) => x.plan.action !== 'create' && (x.plan.action !== 'unchanged' || x.rec.figures));
+  if (creates.length) await bulkCreate(tx, scope, creates, importId);
   // Ids of enterprises created by this import; a later row for the same code refers to it by a negative placeholder.
   const ids = new Map<string, number>();
+  const newCodes = [...new Set(rest.filter((x) => !(x.plan.enterpriseId && x.plan.enterpriseId > 0)).map((x) => x.rec.uscc))];
+  if (newCodes.length) {
+    const r = await tx
+      .select({ id: enterprises.id, uscc: enterprises.uscc })
+      .from(enterprises)
+      .where(and(eq(enterprises.zoneId, scope.zoneId), sql`${enterprises.uscc} = any(${sql.param(newCodes)}::text[])`));
+    for (const x of r) ids.set(x.uscc, x.id);
+  }
   const idOf = (x: ApplyItem) => (x.plan.enterpriseId && x.plan.enterpriseId > 0 ? x.plan.enterpriseId : ids.get(x.rec.uscc)!);
-  for (let i = 0; i < items.length; i += chunk) {
-    const part = items.slice(i, i + chunk).filter((x) => x.plan.action !== 'unchanged' || x.rec.figures);
-    if (!part.length) continue;
-    const entRows = part
-      .filter((x) => x.plan.action !== 'unchanged')
-      .map(({ rec, plan }) => {
-        const row: Record<string, unknown> = { zoneId: scope.zoneId, uscc: rec.uscc };
-        if (plan.action === 'create') Object.assign(row, rec.enterprise);
-        return { row, plan };
-      });
-    const creates = entRows.filter((x) => x.plan.action === 'create');
-    if (creates.length) {
-      // One JSON parameter per chunk (json_populate_recordset) instead of ~20 bound parameters per row: far cheaper
-      // to build and to parse, on PGlite and PostgreSQL alike.
-      const rows = creates.map(({ row }) => {
-        const out: Record<string, unknown> = {};
-        for (const c of INSERT_COLS) out[snake(c)] = row[c] ?? INSERT_DEFAULTS[c] ?? null;
-        return out;
-      });
-      const cols = sql.raw(INSERT_COLS.map(snake).join(', '));
-      const inserted = rowsOf<{ id: number; uscc: string }>(
-        await tx.execute(
-          sql`insert into enterprises (${cols}) select ${cols} from json_populate_recordset(null::enterprises, ${JSON.stringify(rows)}::json) returning id, uscc`,
-        ),
-      );
-      for (const r of inserted) ids.set(r.uscc, Number(r.id));
-    }
+  for (let i = 0; i < rest.length; i += chunk) {
+    const part = rest.slice(i, i + chunk);
     for (const x of part.filter((p) => p.plan.action === 'update')) {
       const plan = x.plan;
       const set: Record<string, unknown> = {};
@@ -134,7 +129,7 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
           .where(and(eq(enterprises.zoneId, scope.zoneId), eq(enterprises.id, idOf(x))));
     }
     const yearRows = part
-      .filter((x) => x.rec.year !== undefined && (x.plan.action === 'create' || x.plan.changes.some((c) => c.year !== undefined)))
+      .filter((x) => x.rec.year !== undefined && x.plan.changes.some((c) => c.year !== undefined))
       .map((x) => {
         const figures: Record<string, unknown> = {};
         for (const c of x.plan.changes) if (c.year !== undefined) figures[c.field] = c.after;
@@ -160,19 +155,7 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
     }
     const history: (typeof enterpriseChanges.$inferInsert)[] = [];
     for (const x of part) {
-      const enterpriseId = idOf(x);
-      const base = { zoneId: scope.zoneId, enterpriseId, importId, userId: scope.actorId };
-      // A new record is one history entry (its yearly figures included), not one per field.
-      if (x.plan.action === 'create') {
-        history.push({
-          ...base,
-          field: '*',
-          year: x.rec.year ?? null,
-          kind: 'create',
-          after: { uscc: x.rec.uscc, name: x.rec.enterprise.name, ...(x.rec.figures ?? {}) },
-        });
-        continue;
-      }
+      const base = { zoneId: scope.zoneId, enterpriseId: idOf(x), importId, userId: scope.actorId };
       for (const c of x.plan.changes)
         history.push({ ...base, field: c.field, year: c.year ?? null, kind: c.kind, before: c.before as never, after: c.after as never });
     }
@@ -194,12 +177,162 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
         select zone_id, enterprise_id, import_id, user_id, field, year, kind, before, after
         from json_populate_recordset(null::enterprise_changes, ${json}::json)`);
     }
-    written += part.length;
   }
-  return written;
+  return creates.length + rest.length;
 }
 
-const INSERT_COLS = ['zoneId', 'uscc', ...ENTERPRISE_KEYS] as const;
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Staging columns: the enterprise fields, then the year and its figures. */
+const STAGE_COLS = ['uscc', ...ENTERPRISE_KEYS, 'year', ...YEAR_KEYS] as const;
+const ARRAY_COLS = new Set<string>(['formerNames', 'secondaryIndustryCodes', 'tags']);
+/** A column list from fixed field keys (camelCase → snake_case). */
+const columnList = (keys: readonly string[]) => sql.raw(keys.map(snake).join(', '));
+const col = (k: string) => sql.identifier(snake(k));
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \\N is null. */
+const COPY_ESC: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESC[c]) : s);
+/** A PostgreSQL array literal of text items. */
+const arrayLiteral = (a: readonly string[]) => `{${a.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+function stageValue(x: ApplyItem, k: (typeof STAGE_COLS)[number]): unknown {
+  if (k === 'uscc') return x.rec.uscc;
+  if (k === 'year') return x.rec.year;
+  if ((YEAR_KEYS as readonly string[]).includes(k)) return (x.rec.figures as Record<string, unknown> | undefined)?.[k];
+  return (x.rec.enterprise as Record<string, unknown>)[k];
+}
+
+/** COPY text for the created records of `enterprises` and their `enterprise_years` rows, ids given. */
+function copyTables(scope: ZoneScope, creates: ApplyItem[], firstId: number) {
+  const ents: string[] = new Array(creates.length);
+  const years: string[] = [];
+  const zone = String(scope.zoneId);
+  for (let i = 0; i < creates.length; i++) {
+    const { rec } = creates[i];
+    const id = String(firstId + i);
+    const e = rec.enterprise as Record<string, unknown>;
+    let line = `${id}\t${zone}\t${copyText(rec.uscc)}`;
+    for (const k of ENTERPRISE_KEYS) {
+      const v = e[k];
+      line += '\t';
+      if (v == null) line += k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N';
+      else if (ARRAY_COLS.has(k)) line += copyText(arrayLiteral(v as string[]));
+      else if (typeof v === 'boolean') line += v ? 't' : 'f';
+      else if (typeof v === 'string') line += copyText(v);
+      else line += String(v);
+    }
+    ents[i] = line;
+    const f = rec.figures as Record<string, unknown> | undefined;
+    if (rec.year !== undefined) {
+      let y = `${id}\t${zone}\t${rec.year}\t${f?.aboveScale ? 't' : 'f'}`;
+      for (let j = 1; j < YEAR_KEYS.length; j++) {
+        const v = f?.[YEAR_KEYS[j]];
+        y += v == null ? '\t\\N' : `\t${v}`;
+      }
+      years.push(y);
+    }
+  }
+  const text = (lines: string[]) => new Blob([`${lines.join('\n')}\n`]);
+  return { enterprises: text(ents), years: years.length ? text(years) : null };
+}
+
+const COPY_ENTERPRISES = `copy enterprises (id, zone_id, uscc, ${ENTERPRISE_KEYS.map(snake).join(', ')}) from '/dev/blob'`;
+const COPY_YEARS = `copy enterprise_years (enterprise_id, zone_id, year, ${YEAR_KEYS.map(snake).join(', ')}) from '/dev/blob'`;
+const HISTORY_FIGURES = sql.join(
+  YEAR_KEYS.map((k) => sql`${k}::text, y.${sql.identifier(snake(k))}`),
+  sql`, `,
+);
+
+/**
+ * New records in bulk, whatever their number, in a handful of statements. PGlite: ids reserved from the sequence,
+ * then one COPY each into enterprises, enterprise_years and enterprise_changes (no per-value protocol encoding in
+ * JavaScript, no staging pass). PostgreSQL: a temporary staging table loaded from JSON chunks, then INSERT … SELECT
+ * of the enterprises, their yearly figures (joined back by code) and one history entry each.
+ */
+async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], importId: number | null) {
+  const client = (tx as unknown as { session?: { client?: PgliteCopyClient } }).session?.client;
+  if (client && typeof client.release !== 'function' && typeof client.query === 'function' && 'exec' in client) {
+    // Embedded PGlite has one connection, so nobody waits on the lock DROP INDEX takes: for a large import the
+    // secondary indexes are dropped and rebuilt once (a sort) instead of taking 100,000 single inserts each.
+    // Still inside the caller's transaction: a failure restores them with everything else.
+    const deferred =
+      creates.length >= DEFER_INDEXES_FROM
+        ? rowsOf<{ name: string; def: string }>(
+            await tx.execute(sql`select i.indexname as name, i.indexdef as def from pg_indexes i
+              join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
+              join pg_index x on x.indexrelid = c.oid
+              where i.schemaname = current_schema() and i.tablename in ('enterprises', 'enterprise_years', 'enterprise_changes')
+                and not x.indisunique and not x.indisprimary`),
+          )
+        : [];
+    for (const d of deferred) await tx.execute(sql`drop index ${sql.identifier(d.name)}`);
+    const seq = rowsOf<{ first: unknown }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('enterprises', 'id')) as first`))[0];
+    const firstId = Number(seq.first);
+    // Reserve the block (PGlite has no other session that could draw from the sequence meanwhile).
+    await tx.execute(sql`select setval(pg_get_serial_sequence('enterprises', 'id'), ${firstId + creates.length - 1}::bigint)`);
+    const blobs = copyTables(scope, creates, firstId);
+    await client.query(COPY_ENTERPRISES, [], { blob: blobs.enterprises });
+    if (blobs.years) await client.query(COPY_YEARS, [], { blob: blobs.years });
+    // One history entry per created record (its yearly figures included), built by the database from the rows just
+    // written rather than parsed from JSON text.
+    await tx.execute(sql`insert into enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, after)
+      select e.zone_id, e.id, ${importId}::int, ${scope.actorId}::int, '*', y.year, 'create',
+        jsonb_strip_nulls(jsonb_build_object('uscc', e.uscc, 'name', e.name, ${HISTORY_FIGURES}))
+      from enterprises e left join enterprise_years y on y.enterprise_id = e.id
+      where e.id between ${firstId}::int and ${firstId + creates.length - 1}::int`);
+    // Index definitions as the catalog printed them a moment ago (pg_indexes.indexdef), not input.
+    for (const d of deferred) await tx.execute(sql.raw(d.def));
+    return;
+  }
+  await tx.execute(sql`create temp table if not exists enterprise_import_stage on commit drop as
+    select ${columnList(STAGE_COLS)} from enterprises, enterprise_years with no data`);
+  await tx.execute(sql`truncate enterprise_import_stage`);
+  // JSON chunks sent back to back, so the server parses one while the next is built.
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < creates.length; i += 20_000) {
+    const json = JSON.stringify(
+      creates.slice(i, i + 20_000).map((x) => {
+        const o: Record<string, unknown> = {};
+        for (const k of STAGE_COLS) o[snake(k)] = stageValue(x, k) ?? null;
+        return o;
+      }),
+    );
+    pending.push(
+      tx.execute(sql`insert into enterprise_import_stage (${columnList(STAGE_COLS)})
+        select ${columnList(STAGE_COLS)} from json_populate_recordset(null::enterprise_import_stage, ${json}::json)`),
+    );
+  }
+  await Promise.all(pending);
+  const pick = (k: string) =>
+    ARRAY_COLS.has(k) ? sql`coalesce(${col(k)}, '{}'::text[])` : k in INSERT_DEFAULTS ? sql`coalesce(${col(k)}, false)` : col(k);
+  await tx.execute(sql`insert into enterprises (zone_id, uscc, ${columnList(ENTERPRISE_KEYS)})
+    select ${scope.zoneId}::int, uscc, ${sql.join(ENTERPRISE_KEYS.map(pick), sql`, `)} from enterprise_import_stage`);
+  const join = sql`from enterprise_import_stage s join enterprises e on e.zone_id = ${scope.zoneId}::int and e.uscc = s.uscc`;
+  await tx.execute(sql`insert into enterprise_years (enterprise_id, zone_id, year, ${columnList(YEAR_KEYS)})
+    select e.id, e.zone_id, s.year, coalesce(s.above_scale, false), ${sql.join(
+      YEAR_KEYS.slice(1).map((k) => sql`s.${col(k)}`),
+      sql`, `,
+    )} ${join} where s.year is not null`);
+  // One history entry per created record (its yearly figures included), not one per field.
+  const figures = sql.join(
+    YEAR_KEYS.map((k) => sql`${k}::text, s.${col(k)}`),
+    sql`, `,
+  );
+  await tx.execute(sql`insert into enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, after)
+    select e.zone_id, e.id, ${importId}::int, ${scope.actorId}::int, '*', s.year, 'create',
+      jsonb_strip_nulls(jsonb_build_object('uscc', s.uscc, 'name', s.name, ${figures}))
+    ${join}`);
+}
+
+/** Imports of at least this many new records rebuild the secondary indexes once on PGlite. */
+const DEFER_INDEXES_FROM = 10_000;
+
+interface PgliteCopyClient {
+  release?: unknown;
+  query: (q: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown>;
+}
+
 const INSERT_DEFAULTS: Record<string, unknown> = {
   formerNames: [],
   secondaryIndustryCodes: [],
@@ -208,8 +341,6 @@ const INSERT_DEFAULTS: Record<string, unknown> = {
   hkMacaoTaiwan: false,
   techSme: false,
 };
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 // ---------------------------------------------------------------- imports and mappings
 

@@ -98,9 +98,14 @@ export function planImport(
 ): MergePlan[] {
   const stored = new Map(byUscc);
   const years = new Map(yearOf);
+  // Codes seen on more than one row (different years): only those need the state a row leaves for the next.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const r of records) (seen.has(r.uscc) ? repeated : seen).add(r.uscc);
   let placeholder = 0;
   return records.map((rec) => {
     let s = stored.get(rec.uscc);
+    if (!s && !repeated.has(rec.uscc)) return { row: rec.row, uscc: rec.uscc, action: 'create', changes: [], conflicts: [] };
     const y = rec.year !== undefined && s ? years.get(`${s.id}|${rec.year}`) : undefined;
     const plan = planMerge(rec, s, y, overwrite);
     if (!s) {

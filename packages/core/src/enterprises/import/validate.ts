@@ -158,14 +158,21 @@ export class RowValidator {
   readonly issues: RowIssue[] = [];
   private readonly seen = new Map<string, number>();
   private readonly invalidRows = new Set<number>();
+  /** Column letter of each mapped field (for reasons that concern a field rather than a cell). */
+  private readonly letterOf = new Map<string, string>();
+  /** The mapped columns with their field definitions, resolved once. */
+  private readonly mapped: { col: HeaderMapping['columns'][number]; f: FieldDef }[];
   rows = 0;
 
   constructor(
-    private readonly mapping: HeaderMapping,
+    mapping: HeaderMapping,
     private readonly ctx: ValidationContext,
     /** Stop collecting issues after this many (counting goes on). */
     private readonly maxIssues = 10_000,
-  ) {}
+  ) {
+    this.mapped = mapping.columns.filter((c) => c.field).map((col) => ({ col, f: FIELD_BY_KEY.get(col.field!)! }));
+    for (const c of mapping.columns) if (c.field && !this.letterOf.has(c.field)) this.letterOf.set(c.field, c.letter);
+  }
 
   get invalid(): number {
     return this.invalidRows.size;
@@ -173,6 +180,10 @@ export class RowValidator {
 
   get valid(): number {
     return this.rows - this.invalidRows.size;
+  }
+
+  private colOf(k: string): string {
+    return this.letterOf.get(k) ?? '';
   }
 
   private report(i: RowIssue) {
@@ -190,20 +201,21 @@ export class RowValidator {
       }
     if (empty) return undefined;
     this.rows++;
-    const flagged = new Set<string>();
+    let flagged: Set<string> | undefined;
     const enterprise: Record<string, unknown> = {};
     const figures: Record<string, unknown> = {};
+    let hasFigures = false;
     let year: number | undefined;
-    for (const col of this.mapping.columns) {
-      if (!col.field) continue;
-      const f = FIELD_BY_KEY.get(col.field)!;
+    for (const { col, f } of this.mapped) {
+      const field = col.field!;
       const raw = cells[col.index];
       const cell = plainCell(raw);
-      const where = { row, column: col.letter, path: ['rows', row, col.field] as (string | number)[] };
       if ('error' in cell) {
-        flagged.add(col.field);
+        flagged = flag(flagged, field);
         this.report({
-          ...where,
+          row,
+          column: col.letter,
+          path: ['rows', row, field],
           code: 'formula',
           value: formulaText(raw),
           message: `${col.header}：${cell.error}`,
@@ -215,9 +227,11 @@ export class RowValidator {
       if (v === null || (typeof v === 'string' && halfWidth(v) === '')) continue;
       const p = parseField(f, v, col.scale, this.ctx);
       if (!p.ok) {
-        flagged.add(col.field);
+        flagged = flag(flagged, field);
         this.report({
-          ...where,
+          row,
+          column: col.letter,
+          path: ['rows', row, field],
           code: p.code,
           value: v instanceof Date ? v.toISOString() : v,
           message: `${col.header}：${p.message}`,
@@ -225,27 +239,28 @@ export class RowValidator {
         });
         continue;
       }
-      if (col.field === 'year') year = p.value as number;
-      else if (f.yearly) figures[col.field] = p.value;
-      else enterprise[col.field] = p.value;
+      if (field === 'year') year = p.value as number;
+      else if (f.yearly) {
+        figures[field] = p.value;
+        hasFigures = true;
+      } else enterprise[field] = p.value;
     }
-    const colOf = (k: string) => this.mapping.columns.find((c) => c.field === k)?.letter ?? '';
     for (const k of ['uscc', 'name'] as const) {
       const f = FIELD_BY_KEY.get(k)!;
-      if (enterprise[k] === undefined && !flagged.has(k))
+      if (enterprise[k] === undefined && !flagged?.has(k))
         this.report({
           row,
-          column: colOf(k),
+          column: this.colOf(k),
           path: ['rows', row, k],
           code: 'required',
           message: `${f.header}：必填`,
           messageEn: `${f.headerEn}: required`,
         });
     }
-    if (Object.keys(figures).length && year === undefined)
+    if (hasFigures && year === undefined)
       this.report({
         row,
-        column: colOf('year'),
+        column: this.colOf('year'),
         path: ['rows', row, 'year'],
         code: 'required',
         message: '填写了年度数据时，年份必填',
@@ -256,7 +271,7 @@ export class RowValidator {
     if (e.highTechValidFrom && e.highTechValidTo && e.highTechValidFrom > e.highTechValidTo)
       this.report({
         row,
-        column: colOf('highTechValidTo'),
+        column: this.colOf('highTechValidTo'),
         path: ['rows', row, 'highTechValidTo'],
         code: 'date-order',
         value: e.highTechValidTo,
@@ -266,7 +281,7 @@ export class RowValidator {
     if (e.establishedOn && e.closedOn && e.establishedOn > e.closedOn)
       this.report({
         row,
-        column: colOf('closedOn'),
+        column: this.colOf('closedOn'),
         path: ['rows', row, 'closedOn'],
         code: 'date-order',
         value: e.closedOn,
@@ -279,7 +294,7 @@ export class RowValidator {
       if (first !== undefined) {
         this.report({
           row,
-          column: colOf('uscc'),
+          column: this.colOf('uscc'),
           path: ['rows', row, 'uscc'],
           code: 'duplicate',
           value: e.uscc,
@@ -288,7 +303,7 @@ export class RowValidator {
         });
         this.report({
           row: first,
-          column: colOf('uscc'),
+          column: this.colOf('uscc'),
           path: ['rows', first, 'uscc'],
           code: 'duplicate',
           value: e.uscc,
@@ -306,6 +321,8 @@ export class RowValidator {
     return this.invalidRows.has(row);
   }
 }
+
+const flag = (set: Set<string> | undefined, field: string) => (set ?? new Set<string>()).add(field);
 
 /** How a formula cell is shown in a report: its formula text, or the error value. */
 function formulaText(raw: unknown): unknown {
