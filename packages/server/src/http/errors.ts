@@ -13,6 +13,42 @@ const zhByStatus: Record<number, string> = {
   429: '请求过于频繁，请稍后再试',
 };
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up / shutting down)
+  '08000', // connection_exception
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection_failure
+]);
+const DB_DOWN_MESSAGE =
+  /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+
+/**
+ * Is this error (or one it wraps: drizzle puts the driver's error in `cause`) the database being unreachable —
+ * PostgreSQL restarting, the network down — rather than a bug? Such requests get 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message)) return true;
+    if (Array.isArray((e as { errors?: unknown[] }).errors) && (e as { errors: unknown[] }).errors.some(isDatabaseUnavailable)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Maps typed errors to HTTP once; clients never see stack traces. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -48,6 +84,19 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply
         .status(500)
         .send({ error: { code: 'internal', message: `服务器内部错误（请求 ${req.id}）`, messageEn: 'internal error' } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DB_RETRY_AFTER_SECONDS))
+        .send({
+          error: {
+            code: 'db_unavailable',
+            message: `数据库暂时不可用，请 ${DB_RETRY_AFTER_SECONDS} 秒后重试`,
+            messageEn: `database temporarily unavailable: retry in ${DB_RETRY_AFTER_SECONDS} s`,
+          },
+        });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
