@@ -93,7 +93,6 @@ export function runReplications(p: PreparedUncertainty, from: number, to: number
   const count = to - from;
   const out = new Uint16Array(count * n);
   const work = Array.from({ length: p.nodes.length - p.nIndicators }, () => new Float64Array(n));
-  const sorted = new Float64Array(n);
   const idx = Uint16Array.from({ length: n }, (_, i) => i);
   // Factors come from each run's own seed; runs are then executed grouped by data combination and aggregation method
   // (writing each to its own row), which keeps one combination's matrix in cache: same result, about half the time.
@@ -205,7 +204,8 @@ function hasMissing(x: Float64Array): boolean {
 }
 
 /**
- * Same ranks as rankInto, for a run of similar replications: `order` keeps the previous replication's descending
+ * rankDesc without allocation for complete scores (the common case in the Monte-Carlo loop), same tie rule (rank =
+ * 1 + number of scores above v + 1e-9·max(1, |v|)), fast for a run of similar replications: `order` keeps the previous replication's descending
  * order, so an insertion sort does little work; ranks then come from one pass with a second pointer (the count of
  * scores above v + tolerance only grows as v falls).
  */
@@ -227,25 +227,5 @@ function rankAdaptive(x: Float64Array, out: Uint16Array, base: number, order: Ui
     const t = v + 1e-9 * Math.max(1, Math.abs(v));
     while (above < n && x[order[above]] > t) above++;
     out[base + order[k]] = 1 + above;
-  }
-}
-
-/** rankDesc without allocation for complete scores (the common case in the Monte-Carlo loop); same tie rule. */
-function rankInto(x: Float64Array, out: Uint16Array, base: number, sorted: Float64Array): void {
-  sorted.set(x);
-  sorted.sort();
-  const n = x.length;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    const t = v + 1e-9 * Math.max(1, Math.abs(v));
-    // Inline binary search (entries ≤ t): this runs 233 × 10,000 times.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    out[base + i] = 1 + n - lo;
   }
 }
