@@ -80,6 +80,8 @@ export function codeSchemaVersion(): SchemaVersion {
 
 /** The migrations applied to a database (drizzle.__drizzle_migrations), named by the journal where known. */
 export async function databaseSchemaVersion(db: Db): Promise<SchemaVersion> {
+  const has = rowsOf<{ t: string | null }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`))[0]?.t;
+  if (!has) return { migrations: 0, lastWhen: 0 };
   const r = rowsOf<{ n: number | string; last: string | null }>(
     await db.execute(sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`),
   )[0];
