@@ -1,3 +1,4 @@
+import { DEFAULT_REGIONS } from '@kaifaqu/core';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../client.ts';
 import { hashPassword } from '../platform/password.ts';
@@ -177,8 +178,9 @@ export async function generateScale(database: Database, options: Partial<ScaleOp
     const have = Number(rowsOf<{ n: unknown }>(await tx.execute(sql`select count(*) as n from zones`))[0].n);
     if (have < o.zones) {
       await tx.execute(sql`insert into zones (code, name, name_en, province, province_name, region, synthetic)
-        select 'scale-' || lpad(g::text, 3, '0'), '合成经开区' || g, 'Synthetic zone ' || g, p.code, p.name, 'east', true
-        from generate_series(${have + 1}, ${o.zones}) g
+        select 'scale-' || lpad(g::text, 3, '0'), '合成经开区' || g, 'Synthetic zone ' || g, p.code, p.name,
+          coalesce(${JSON.stringify(DEFAULT_REGIONS)}::jsonb ->> left(p.code, 2), 'east'), true
+        from generate_series(${have + 1}::int, ${o.zones}::int) g
         join (select row_number() over (order by code) - 1 as i, code, name from divisions where level = 1 and code < '710000') p
           on p.i = g % 31`);
     }
