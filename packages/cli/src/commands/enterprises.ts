@@ -6,8 +6,18 @@ import { finished } from 'node:stream/promises';
 import type { ImportSummary } from '@kaifaqu/contracts';
 import { ValidationError } from '@kaifaqu/core';
 import { type UsccResult, validateUscc } from '@kaifaqu/core/enterprises';
-import { type Database, findZoneByCode, systemScope } from '@kaifaqu/db';
-import { analyseFile, commitAnalysis, MAX_IMPORT_BYTES, summarise, writeErrorReport } from '@kaifaqu/server/enterprises';
+import {
+  type Database,
+  type EnterpriseFilter,
+  exportEnterprises,
+  findZoneByCode,
+  latestDataYear,
+  listEnterprises,
+  listZones,
+  systemScope,
+  writeAudit,
+} from '@kaifaqu/db';
+import { analyseFile, commitAnalysis, MAX_IMPORT_BYTES, summarise, writeErrorReport, writeExport } from '@kaifaqu/server/enterprises';
 import type { Command } from 'commander';
 import { withDatabase } from '../db.ts';
 import { CliError, emit } from '../output.ts';
@@ -174,8 +184,99 @@ function humanImport(r: ImportCommandResult): string {
   return lines.join('\n');
 }
 
+/** The list API's boolean filters, as `--flags aboveScale,highTech,!foreignInvested`. */
+const EXPORT_FLAGS = ['aboveScale', 'foreignInvested', 'hkMacaoTaiwan', 'highTech', 'listed', 'techSme', 'fortune500', 'active'] as const;
+
+export interface ExportCommandOptions {
+  zone?: string;
+  out: string;
+  industry?: string;
+  platform?: string;
+  flags?: string;
+  tag?: string;
+  cluster?: string;
+  year?: string;
+  q?: string;
+}
+
+export interface ExportCommandResult {
+  zone: string;
+  file: string;
+  rows: number;
+  year: number;
+  filter: Omit<EnterpriseFilter, 'asOf'>;
+  synthetic: boolean;
+}
+
+/**
+ * `kaifaqu enterprises export`: the filtered registry (same filters as the list API) as xlsx in the import template's
+ * columns, so the file can be edited and imported again. One audit entry per export.
+ */
+export async function exportEnterprisesFile(database: Database, opts: ExportCommandOptions): Promise<ExportCommandResult> {
+  if (!/\.xlsx$/i.test(opts.out)) throw new CliError('--out 须为 .xlsx 文件 (--out must name an .xlsx file)');
+  let zone = opts.zone ? await findZoneByCode(database.db, opts.zone) : undefined;
+  if (opts.zone && !zone) throw new CliError(`没有经开区 ${opts.zone} (no such zone)`);
+  if (!zone) {
+    const all = await listZones(database.db);
+    if (all.length !== 1)
+      throw new CliError(`请用 --zone 指定经开区：${all.map((z) => z.code).join(', ') || '(无)'} (--zone is required with several zones)`);
+    zone = all[0];
+  }
+  const scope = systemScope(zone.id, zone.code);
+  const filter: Omit<EnterpriseFilter, 'asOf'> = {};
+  if (opts.industry) {
+    if (!/^([A-T]|\d{2,4})$/.test(opts.industry))
+      throw new CliError('--industry 须为门类字母或2–4位行业代码 (section letter or 2–4 digit code)');
+    filter.industry = opts.industry;
+  }
+  if (opts.platform) filter.platform = opts.platform;
+  if (opts.tag) filter.tag = opts.tag;
+  if (opts.cluster) filter.cluster = opts.cluster;
+  if (opts.q) filter.q = opts.q;
+  for (const raw of (opts.flags ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const on = !raw.startsWith('!');
+    const key = raw.replace(/^!/, '') as (typeof EXPORT_FLAGS)[number];
+    if (!EXPORT_FLAGS.includes(key)) throw new CliError(`未知的筛选标志 ${raw}；可用：${EXPORT_FLAGS.join(', ')} (prefix ! for "not")`);
+    filter[key] = on;
+  }
+  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new CliError('--year 须为四位年份 (--year must be a 4-digit year)');
+  const year = opts.year ? Number(opts.year) : ((await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1);
+  const f: EnterpriseFilter = { ...filter, year, asOf: new Date().toISOString().slice(0, 10) };
+  const { total } = await listEnterprises(database.db, scope, f, 1, 1);
+  const out = createWriteStream(opts.out);
+  const done = finished(out);
+  const rows = await writeExport(out, exportEnterprises(database.db, scope, f), zone.synthetic);
+  await done;
+  await writeAudit(database.db, scope, {
+    action: 'export',
+    entity: 'enterprise',
+    after: { filter: { ...filter, year }, rows: total, via: 'cli' },
+  });
+  return { zone: zone.code, file: opts.out, rows, year, filter, synthetic: zone.synthetic };
+}
+
 export function registerImport(program: Command): void {
   const ent = program.command('enterprises').description('企业名录 (enterprise registry)');
+  ent
+    .command('export')
+    .description('export the filtered registry to .xlsx in the import template columns (re-importable)')
+    .requiredOption('--out <file.xlsx>', 'output file')
+    .option('--zone <code>', 'zone code (optional when there is only one zone)')
+    .option('--industry <code>', 'GB/T 4754 section letter or code prefix (2–4 digits)')
+    .option('--platform <name>', 'platform, e.g. 知识城')
+    .option('--flags <list>', `comma list of ${EXPORT_FLAGS.join(', ')}; prefix ! for "not"`)
+    .option('--tag <code>', 'strategic emerging industry tag, e.g. biomed')
+    .option('--cluster <code>', 'cluster code')
+    .option('--year <yyyy>', 'year of the figures (default: the latest year with data)')
+    .option('--q <text>', 'search name, former name or USCC')
+    .option('--json', 'machine output on stdout')
+    .action(async (opts: ExportCommandOptions & { json?: boolean }) => {
+      const r = await withDatabase((database) => exportEnterprisesFile(database, opts));
+      emit(r, opts.json, (x) => `✓ 已导出 ${x.rows} 家企业（${x.year}年数据）到 ${x.file}${x.synthetic ? '（演示数据）' : ''}`);
+    });
   ent
     .command('import')
     .description('import an .xlsx/.csv into a zone registry: validate every row, merge by USCC in one transaction')

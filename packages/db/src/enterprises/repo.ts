@@ -689,3 +689,50 @@ export async function enterprisePlatforms(db: Db, scope: ZoneScope) {
   );
   return rowsOf<{ platform: string; n: unknown }>(r).map((x) => ({ platform: x.platform, enterprises: Number(x.n) }));
 }
+
+// ---------------------------------------------------------------- export
+
+/** A registry record with its figures of the exported year, as the import template holds it. */
+export type ExportedEnterprise = EnterpriseRow & { year: number | null } & Partial<
+    Omit<EnterpriseYearRow, 'enterpriseId' | 'zoneId' | 'year'>
+  >;
+
+/**
+ * The filtered registry in id order, `pageSize` records at a time (keyset pages, so a long export never re-reads
+ * skipped rows), with the yearly figures of `f.year`.
+ */
+export async function* exportEnterprises(
+  db: Db,
+  scope: ZoneScope,
+  f: EnterpriseFilter,
+  pageSize = 2000,
+): AsyncGenerator<ExportedEnterprise[]> {
+  const year = f.year ?? 0;
+  const w = where(scope, f);
+  for (let after = 0; ; ) {
+    const r = rowsOf<Record<string, unknown>>(
+      await db.execute(sql`select e.*, y.year as y_year, y.above_scale as y_above_scale, y.revenue_yuan as y_revenue_yuan,
+          y.industrial_output_yuan as y_industrial_output_yuan, y.tax_yuan as y_tax_yuan, y.employees as y_employees,
+          y.rd_expense_yuan as y_rd_expense_yuan, y.exports_yuan as y_exports_yuan
+        from enterprises e left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.zone_id = e.zone_id
+        where ${w} and e.id > ${after} order by e.id limit ${pageSize}`),
+    );
+    if (!r.length) return;
+    after = Number(r[r.length - 1].id);
+    yield r.map(exported);
+    if (r.length < pageSize) return;
+  }
+}
+
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const BIGINTS = new Set(['registeredCapitalYuan', 'revenueYuan', 'industrialOutputYuan', 'taxYuan', 'rdExpenseYuan', 'exportsYuan']);
+
+function exported(r: Record<string, unknown>): ExportedEnterprise {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    const key = k.startsWith('y_') ? camel(k.slice(2)) : camel(k);
+    out[key] = v == null ? null : BIGINTS.has(key) || key === 'employees' || key === 'year' || key === 'id' ? Number(v) : v;
+  }
+  for (const k of ['establishedOn', 'closedOn', 'highTechValidFrom', 'highTechValidTo']) out[k] = isoDate(out[k]);
+  return out as ExportedEnterprise;
+}

@@ -20,7 +20,15 @@ import {
 } from '@kaifaqu/contracts';
 import { NotFoundError, ValidationError } from '@kaifaqu/core';
 import { IMPORT_FIELDS } from '@kaifaqu/core/enterprises';
-import { enterprisePlatforms, latestDataYear, listEnterprises, upsertCluster, writeAudit, type ZoneScope } from '@kaifaqu/db';
+import {
+  enterprisePlatforms,
+  exportEnterprises,
+  latestDataYear,
+  listEnterprises,
+  upsertCluster,
+  writeAudit,
+  type ZoneScope,
+} from '@kaifaqu/db';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -106,9 +114,6 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
             messageEn: 'too many rows to export',
           },
         ]);
-      async function* pages() {
-        for (let p = 1; (p - 1) * 5000 < total; p++) yield (await listEnterprises(database.db, scope, f, p, 5000)).rows;
-      }
       await writeAudit(database.db, scope, {
         action: 'export',
         entity: 'enterprise',
@@ -116,7 +121,7 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
         ip: req.ip,
       });
       const out = passThrough();
-      writeExport(out, pages(), year, req.zone!.synthetic).catch((err) => out.destroy(err));
+      writeExport(out, exportEnterprises(database.db, scope, f), req.zone!.synthetic).catch((err) => out.destroy(err));
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment(`企业名录-${req.zone!.code}-${today()}.xlsx`, `enterprises-${today()}.xlsx`))

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
-import type { ListedEnterprise } from '@kaifaqu/contracts';
-import { IMPORT_FIELDS, type RowIssue, STRATEGIC_EMERGING_INDUSTRIES } from '@kaifaqu/core/enterprises';
+import { type FieldDef, IMPORT_FIELDS, type RowIssue, STRATEGIC_EMERGING_INDUSTRIES } from '@kaifaqu/core/enterprises';
+import type { ExportedEnterprise } from '@kaifaqu/db';
 import ExcelJS from 'exceljs';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,68 +85,63 @@ export async function writeErrorReport(out: Writable, fileName: string, issues: 
   await wb.commit();
 }
 
-const wan = (y: number | null) => (y == null ? null : y / 10_000);
 const tagName = new Map<string, string>(STRATEGIC_EMERGING_INDUSTRIES.map((t) => [t.code, t.name]));
+// The registry does not tell “no” from “unknown” (false is the default), so only 是 is written: a blank cell
+// re-imports as the same record and never looks like a change.
+const yes = (b: unknown) => (b ? '是' : null);
+
+/** One template cell of an exported record: money in 万元, dates as text, lists joined, yes as 是. */
+function exportCell(f: FieldDef, e: ExportedEnterprise): unknown {
+  const v = (e as unknown as Record<string, unknown>)[f.key];
+  if (f.yearly && e.year == null) return null;
+  switch (f.type) {
+    case 'money':
+      return v == null ? null : Number(v) / (f.scale ?? 1);
+    case 'bool':
+      return yes(v);
+    case 'list':
+      return (v as string[] | null)?.length ? (v as string[]).join('；') : null;
+    case 'industries':
+      return (v as string[] | null)?.length ? (v as string[]).join('、') : null;
+    case 'tags':
+      return (v as string[] | null)?.length ? (v as string[]).map((t) => tagName.get(t) ?? t).join('、') : null;
+    default:
+      return v ?? null;
+  }
+}
 
 /**
- * A filtered list as xlsx, in the template's columns (so an exported file can be edited and imported again).
- * `rows` is an async source so large exports stream.
+ * A filtered list as xlsx in exactly the import template's columns (Chinese headers, 万元), so an exported file
+ * can be edited and imported again. `pages` is an async source so large exports stream.
  */
-export async function writeExport(out: Writable, rows: AsyncIterable<ListedEnterprise[]>, year: number | undefined, synthetic: boolean) {
+export async function writeExport(out: Writable, pages: AsyncIterable<ExportedEnterprise[]>, synthetic: boolean) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('企业名录');
-  ws.columns = [
-    { header: '统一社会信用代码', width: 22 },
-    { header: '企业名称', width: 36 },
-    { header: '曾用名', width: 24 },
-    { header: '行业代码', width: 10 },
-    { header: '行业名称', width: 24 },
-    { header: '所在园区', width: 10 },
-    { header: '成立日期', width: 12 },
-    { header: '注销日期', width: 12 },
-    { header: '是否外资企业', width: 8 },
-    { header: '外资来源地', width: 8 },
-    { header: '是否港澳台资', width: 8 },
-    { header: '是否科技型中小企业', width: 8 },
-    { header: '战略性新兴产业', width: 24 },
-    { header: '年份', width: 8 },
-    { header: '是否规上', width: 8 },
-    { header: '营业收入（万元）', width: 14 },
-    { header: '工业总产值（万元）', width: 14 },
-    { header: '从业人员（人）', width: 10 },
-  ];
+  ws.columns = IMPORT_FIELDS.map((f) => ({ header: f.header, key: f.key, width: Math.max(10, f.header.length * 2 + 2) }));
   ws.getRow(1).font = bold;
+  ws.getRow(1).fill = headerFill;
   ws.getRow(1).commit();
-  const yn = (b: boolean) => (b ? '是' : '否');
-  for await (const page of rows)
-    for (const e of page)
-      ws.addRow([
-        e.uscc,
-        e.name,
-        e.formerNames.join('；'),
-        e.industryCode,
-        e.industryName,
-        e.platform,
-        e.establishedOn,
-        e.closedOn,
-        yn(e.foreignInvested),
-        e.sourceCountry,
-        yn(e.hkMacaoTaiwan),
-        yn(e.techSme),
-        e.tags.map((t) => tagName.get(t) ?? t).join('、'),
-        year ?? null,
-        year ? yn(e.aboveScale) : null,
-        wan(e.revenueYuan),
-        wan(e.industrialOutputYuan),
-        e.employees,
-      ]).commit();
+  let rows = 0;
+  for await (const page of pages)
+    for (const e of page) {
+      ws.addRow(IMPORT_FIELDS.map((f) => exportCell(f, e))).commit();
+      rows++;
+    }
   await ws.commit();
   if (synthetic) {
     const note = wb.addWorksheet('说明');
     note.addRow(['演示数据（synthetic）：本文件中的企业为合成数据，不是真实企业。']).commit();
+    note.addRow(['Demo data (synthetic): the enterprises in this file are not real.']).commit();
     await note.commit();
   }
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['本表列与导入模板相同，可修改后重新导入；“是否…”列空白表示否或未知；金额单位万元。']).commit();
+  help
+    .addRow(['Same columns as the import template (edit and re-import); blank yes/no cells mean no or unknown; money in 10k yuan.'])
+    .commit();
+  await help.commit();
   await wb.commit();
+  return rows;
 }
 
 export const passThrough = () => new PassThrough();
