@@ -157,12 +157,13 @@ describe('SQL is built only through parameterised queries', () => {
   });
 
   it('catches the patterns it claims to catch', () => {
+    // \u0024 is "$": the probe lines are source text with ${…} placeholders in them
     const text = [
-      'db.execute(sql.raw(`select * from t where id = ${id}`));',
+      'db.execute(sql.raw(`select * from t where id = \u0024{id}`));',
       "pool.query('select * from t where name = ' + name);",
-      'client.query(`delete from t where id = ${id}`, []);',
-      'const q = `select * from users where name = ${name}`;',
-      'db.execute(sql`select * from t where id = ${id}`);',
+      'client.query(`delete from t where id = \u0024{id}`, []);',
+      'const q = `select * from users where name = \u0024{name}`;',
+      'db.execute(sql`select * from t where id = \u0024{id}`);',
       "db.execute(sql.raw('select 1'));",
       "pool.query('select $1::int', [1]);",
     ].join('\n');

@@ -14,22 +14,6 @@ export interface CorpusFile {
 
 const HEADER = ['统一社会信用代码', '企业名称', '行业代码', '成立日期', '外资来源地', '年份', '营业收入（万元）', '是否规上', '从业人员'];
 const BAD_USCC = ['91440112MA5XXXXXXX', '123', '', 'ＩＯＺＳＶ', '91440112100000016G', '0'.repeat(18), '9144011210000001６Ｆ', '=1+1'];
-const JUNK = [
-  '',
-  ' ',
-  'NaN',
-  '-1',
-  '1e309',
-  '∞',
-  '#REF!',
-  '是吗',
-  'null',
-  '2023-02-30',
-  '１２３',
-  '\u200b',
-  '\u202e反转',
-  '<script>alert(1)</script>',
-];
 
 // ---------------------------------------------------------------- tiny ZIP writer (store or deflate), for hand-made xlsx
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
