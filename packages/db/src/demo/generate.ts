@@ -4,6 +4,7 @@ import { allocate } from './allocate.ts';
 import { planCoverage } from './coverage.ts';
 import { companyName, industryWord, tradeName } from './names.ts';
 import type { ZoneSpec } from './spec.ts';
+import { demoStrategicTags } from './tags.ts';
 
 export interface DemoEnterprise {
   key: number;
@@ -21,6 +22,8 @@ export interface DemoEnterprise {
   highTechValidFrom: string | null;
   highTechValidTo: string | null;
   techSme: boolean;
+  /** Strategic emerging industry tags (see tags.ts). */
+  tags: string[];
   registeredCapitalYuan: number;
   legalRepresentative: string;
 }
@@ -151,6 +154,7 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
       highTechValidFrom: null,
       highTechValidTo: null,
       techSme: false,
+      tags: [],
       registeredCapitalYuan: Math.round((lognormal(rng, 1.2) * 5_000_000) / 10_000) * 10_000,
       legalRepresentative: rng.pick(surnames) + rng.pick(givens) + (rng.next() < 0.5 ? rng.pick(givens) : ''),
     };
@@ -200,6 +204,9 @@ export function generateZone(spec: ZoneSpec, table: IndustryTable, seed: number,
     e.highTechCertNo = `GR${new Date(from).getUTCFullYear()}44${String(100000 + i).slice(1)}`;
   });
   for (const k of rng.shuffle(active.filter((x) => x >= spec.aboveScale.firms)).slice(0, spec.techSmes)) enterprises[k].techSme = true;
+
+  // Strategic emerging industry tags by industry class (hash-based: no draw from `rng`, so nothing else moves).
+  for (const e of enterprises) e.tags = demoStrategicTags(e);
 
   const years = yearlyFigures(spec, rng, enterprises, aboveKeys, coverage.clusterOf);
   return { enterprises, years, projects: projects(spec, rng, enterprises, foreignKeys), fdi: fdiRows(spec, rng, foreignKeys, enterprises) };
