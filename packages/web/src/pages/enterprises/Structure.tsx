@@ -1,7 +1,7 @@
 import type { ClusterSummary, CoverageNode, ListedEnterprise } from '@kaifaqu/contracts';
 import { Card, Col, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Chart } from '../../components/Chart.tsx';
 import { zonePath } from '../../routes.tsx';
 import { eurl, useEnt, yi } from './hooks.ts';
@@ -27,6 +27,7 @@ export default function Structure() {
   const coverage = useEnt<CoverageNode[]>(['coverage', zone], `/api/zones/${encodeURIComponent(zone)}/overview/coverage`);
   const clusters = useEnt<ClusterSummary[]>(['clusters', zone], eurl(zone, 'clusters'));
   const tags = useEnt<{ code: string; name: string; nameEn: string; enterprises: number }[]>(['tags', zone], eurl(zone, 'tags'));
+  const navigate = useNavigate();
   const [picked, setPicked] = useState<CoverageNode | null>(null);
   const [page, setPage] = useState(1);
   // The same predicate as the coverage counts: active, 规上 in the latest data year, industry under the picked code.
@@ -61,6 +62,32 @@ export default function Structure() {
     }),
     [cl, lang],
   );
+
+  const tagList = tags.data?.data ?? [];
+  const tagOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 40, top: 10, bottom: 10, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: tagList.map((x) => (lang === 'en' ? x.nameEn : x.name)),
+        axisLabel: { width: 150, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('firms'),
+          data: tagList.map((x) => x.enterprises),
+          itemStyle: { color: '#1677ff' },
+          label: { show: true, position: 'right' },
+        },
+      ],
+    }),
+    [tagList, lang, t],
+  );
+  const openTag = (code: string | undefined) => code && navigate(`${zonePath(zone, 'enterprises')}?tab=list&tag=${code}`);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -177,18 +204,36 @@ export default function Structure() {
         />
       </Card>
       <Card size="small" title={t('tagsTitle')}>
-        <Row gutter={[16, 16]}>
-          {(tags.data?.data ?? []).map((x) => (
-            <Col key={x.code} xs={12} md={8} xl={4}>
-              <Link to={`${zonePath(zone, 'enterprises')}?tab=list&tag=${x.code}`}>
-                <Card size="small" hoverable>
-                  <Typography.Text strong>{lang === 'en' ? x.nameEn : x.name}</Typography.Text>
-                  <div style={{ fontSize: 22 }}>{x.enterprises}</div>
-                </Card>
-              </Link>
+        {tagList.some((x) => x.enterprises) ? (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={10}>
+              <Chart
+                option={tagOption}
+                height={240}
+                ariaLabel={t('tagsTitle')}
+                onClick={(e) => openTag(tagList[e.dataIndex ?? -1]?.code)}
+              />
             </Col>
-          ))}
-        </Row>
+            <Col xs={24} lg={14}>
+              <Row gutter={[12, 12]}>
+                {tagList.map((x) => (
+                  <Col key={x.code} xs={12} md={8}>
+                    <Link to={`${zonePath(zone, 'enterprises')}?tab=list&tag=${x.code}`}>
+                      <Card size="small" hoverable>
+                        <Typography.Text strong ellipsis={{ tooltip: true }} style={{ display: 'block' }}>
+                          {lang === 'en' ? x.nameEn : x.name}
+                        </Typography.Text>
+                        <div style={{ fontSize: 22 }}>{x.enterprises}</div>
+                      </Card>
+                    </Link>
+                  </Col>
+                ))}
+              </Row>
+            </Col>
+          </Row>
+        ) : (
+          <Empty description={t('noTags')} />
+        )}
       </Card>
     </Space>
   );

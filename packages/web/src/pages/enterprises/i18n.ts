@@ -112,6 +112,7 @@ const zh = {
   prefixes: '行业代码',
   tagged: '标记企业',
   tagsTitle: '六大战略性新兴产业',
+  noTags: '尚无企业标注战略性新兴产业（可在企业详情或导入表“战略性新兴产业”列中标注）',
   view: '查看企业',
 };
 type Dict = typeof zh;
@@ -226,6 +227,7 @@ const en: Dict = {
   prefixes: 'Industry codes',
   tagged: 'Tagged firms',
   tagsTitle: 'Six strategic emerging industries',
+  noTags: 'No firm is tagged with a strategic emerging industry yet (tag on the firm page or in the import column)',
   view: 'View firms',
 };
 
