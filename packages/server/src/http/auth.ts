@@ -111,9 +111,7 @@ export function registerAuth(app: FastifyInstance, database: Database, _config: 
       throw new ForbiddenError();
     }
     const code = (req.params as { zone?: string }).zone;
-    const zone = code
-      ? (req.user.zoneRows.find((z) => z.code === code) ?? (await findZoneByCode(database.db, code)))
-      : undefined;
+    const zone = code ? (req.user.zoneRows.find((z) => z.code === code) ?? (await findZoneByCode(database.db, code))) : undefined;
     const m = zone && req.user.memberships.find((x) => x.zoneId === zone.id);
     const evaluatorOk = zone && req.user.globalRole === 'evaluator' && access.zone.includes('evaluator');
     if (!zone || (!m && !isSys && !evaluatorOk)) throw new NotFoundError('经开区', 'zone');
