@@ -1,12 +1,11 @@
 // One scenario of `npm run bench -- import` in a fresh process (so peak RSS is this scenario's alone):
 //   node --import tsx bench/import-child.ts parse <file>
-//   node --import tsx bench/import-child.ts import <file> [postgres-url]
+//   node --import tsx bench/import-child.ts prepare <pglite-dir> | <postgres-url>   (migrate + zone, not measured)
+//   node --import tsx bench/import-child.ts import <file> <pglite-dir> | <postgres-url>
 // Prints one JSON line {scenario, ms, rows, maxRssMiB, …}.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createDatabase, zones } from '@kaifaqu/db';
 import { analyseFile, commitAnalysis, readSheet } from '@kaifaqu/server/enterprises';
+import { eq } from 'drizzle-orm';
 
 const [scenario, file, url] = process.argv.slice(2);
 const maxRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -21,16 +20,21 @@ if (scenario === 'parse') {
   let rows = 0;
   for await (const _ of readSheet(file, 'xlsx')) rows++;
   console.log(JSON.stringify({ scenario, ms: Math.round(performance.now() - t), cpuMs: cpuMs() - c, rows, maxRssMiB: maxRss() }));
-} else if (scenario === 'import') {
-  // PGlite as the product runs it: a data directory on disk (in-memory PGlite keeps every table file and WAL segment
-  // in the JavaScript heap, which is not how a zone runs it).
-  const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), 'kfq-bench-pglite-'));
-  const database = await createDatabase(url ? { url, poolSize: 2 } : { dataDir });
-  await database.migrate();
-  const [zone] = await database.db
-    .insert(zones)
-    .values({ code: 'bench', name: '基准区', province: '440000', provinceName: '广东省', region: 'east' })
-    .returning();
+} else if (scenario === 'prepare' || scenario === 'import') {
+  // `target` is a postgres:// URL or a PGlite data directory (PGlite as the product runs it, on disk: in-memory
+  // PGlite keeps every table file and WAL segment in the JavaScript heap). Migrations run in the `prepare` process,
+  // so the import process's peak RSS is the import's own.
+  const target = scenario === 'prepare' ? file : url;
+  const pgUrl = /^postgres(ql)?:\/\//.test(target) ? target : undefined;
+  const database = await createDatabase(pgUrl ? { url: pgUrl, poolSize: 2 } : { dataDir: target });
+  if (scenario === 'prepare') {
+    await database.migrate();
+    await database.db.insert(zones).values({ code: 'bench', name: '基准区', province: '440000', provinceName: '广东省', region: 'east' });
+    await database.close();
+    console.log(JSON.stringify({ scenario }));
+    process.exit(0);
+  }
+  const [zone] = await database.db.select().from(zones).where(eq(zones.code, 'bench'));
   const scope = { zoneId: zone.id, zoneCode: zone.code, actorId: null };
   const rssBefore = maxRss();
   const t = performance.now();
@@ -43,11 +47,10 @@ if (scenario === 'parse') {
   const phases = { analyseMs: Math.round(analysed), writeMs: Math.round(ms - analysed) };
   const stored = Number((await database.query<{ n: string }>('select count(*) as n from enterprises'))[0].n);
   await database.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   console.log(
     JSON.stringify({
       scenario,
-      db: url ? 'postgres' : 'pglite',
+      db: pgUrl ? 'postgres' : 'pglite',
       ms,
       cpuMs: cpu,
       rows: r.rows,
@@ -60,6 +63,6 @@ if (scenario === 'parse') {
     }),
   );
 } else {
-  console.error('usage: import-child.ts parse|import <file> [postgres-url]');
+  console.error('usage: import-child.ts parse <file> | prepare <target> | import <file> <target>');
   process.exit(2);
 }

@@ -288,8 +288,7 @@ async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], import
   await tx.execute(sql`create temp table if not exists enterprise_import_stage on commit drop as
     select ${columnList(STAGE_COLS)} from enterprises, enterprise_years with no data`);
   await tx.execute(sql`truncate enterprise_import_stage`);
-  // JSON chunks sent back to back, so the server parses one while the next is built.
-  const pending: Promise<unknown>[] = [];
+  // JSON chunks of 20,000 rows (one parameter each).
   for (let i = 0; i < creates.length; i += 20_000) {
     const json = JSON.stringify(
       creates.slice(i, i + 20_000).map((x) => {
@@ -298,12 +297,9 @@ async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], import
         return o;
       }),
     );
-    pending.push(
-      tx.execute(sql`insert into enterprise_import_stage (${columnList(STAGE_COLS)})
-        select ${columnList(STAGE_COLS)} from json_populate_recordset(null::enterprise_import_stage, ${json}::json)`),
-    );
+    await tx.execute(sql`insert into enterprise_import_stage (${columnList(STAGE_COLS)})
+      select ${columnList(STAGE_COLS)} from json_populate_recordset(null::enterprise_import_stage, ${json}::json)`);
   }
-  await Promise.all(pending);
   const pick = (k: string) =>
     ARRAY_COLS.has(k) ? sql`coalesce(${col(k)}, '{}'::text[])` : k in INSERT_DEFAULTS ? sql`coalesce(${col(k)}, false)` : col(k);
   await tx.execute(sql`insert into enterprises (zone_id, uscc, ${columnList(ENTERPRISE_KEYS)})
