@@ -49,6 +49,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/**
+ * A unique or exclusion constraint refused the write: two people saved the same thing at once (e.g. two "save as new
+ * version" calls racing for one version number). Services check first; this is the race they cannot see → 409.
+ */
+export function isConcurrentDuplicate(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === '23505' || e.code === '23P01') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Maps typed errors to HTTP once; clients never see stack traces. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -97,6 +109,16 @@ export function registerErrorHandler(app: FastifyInstance) {
             messageEn: `database temporarily unavailable: retry in ${DB_RETRY_AFTER_SECONDS} s`,
           },
         });
+    }
+    if (isConcurrentDuplicate(err)) {
+      req.log.warn({ err }, 'unique constraint refused a write');
+      return reply.status(409).send({
+        error: {
+          code: 'conflict',
+          message: '记录已存在或刚被他人修改，请刷新后重试',
+          messageEn: 'the record already exists or was just changed by someone else: reload and retry',
+        },
+      });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
