@@ -1,4 +1,5 @@
 export * from './approvals/index.ts';
+export * from './backup/index.ts';
 export * from './client.ts';
 export * from './cultivation/index.ts';
 export * from './demo/index.ts';
@@ -13,4 +14,3 @@ export * from './reference/index.ts';
 export * from './scale/index.ts';
 export * from './scenarios/index.ts';
 export * from './schema.ts';
-export * from './backup/index.ts';
