@@ -14,7 +14,8 @@ import {
   toCsv,
   whatIf,
 } from '@kaifaqu/core/evaluation';
-import { createMcPool, runParallel } from '../packages/cli/src/commands/evaluation.ts';
+import { runParallel } from '../packages/cli/src/commands/evaluation.ts';
+import { createMcPool } from '../packages/server/src/evaluation/mc-pool.ts';
 import { fmt, time } from './util.ts';
 
 interface PlainUnit {

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ValidationError } from '@kaifaqu/core';
 import {
   analyse,
@@ -27,6 +26,7 @@ import {
   sensitivityFromPrepared,
   whatIf,
 } from '@kaifaqu/core/evaluation';
+import { createMcPool } from '@kaifaqu/server/evaluation';
 import type { Command } from 'commander';
 import { CliError, emit } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -193,72 +193,6 @@ function human(res: PipelineResult, top: number): string {
   if (res.treatment.length) lines.push('', 'Treated 异常值处理:', ...treatmentLines(res));
   if (res.screening.removed.length) lines.push('', 'Screened out 筛除:', ...res.screening.removed.map((u) => `- ${u.uCode}: ${u.reason}`));
   return lines.join('\n');
-}
-
-// Worker threads run chunks of replications. Each registers tsx and imports only the replication kernel
-// (replicate.ts: no parser, no zod) so it starts fast; a pool can be kept warm for repeated (interactive) runs.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ready = import(workerData.tsx).then((api) => { api.register(); return import(workerData.kernel); });
-parentPort.on('message', async (job) => {
-  const mod = await ready;
-  const out = mod.runReplications(job.prepared, job.from, job.to, (d) => parentPort.postMessage({ id: job.id, progress: d }));
-  parentPort.postMessage({ id: job.id, done: out }, [out.buffer]);
-});
-`;
-
-export interface McPool {
-  size: number;
-  /** Runs replications [0, runs) split over the pool; equal to the single-thread result. */
-  run(p: PreparedUncertainty, runs: number, onProgress?: (done: number) => void): Promise<Uint16Array>;
-  close(): Promise<void>;
-}
-
-export function createMcPool(size: number): McPool {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const kernel = new URL('./replicate.ts', import.meta.resolve('@kaifaqu/core/evaluation')).href;
-  const workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { tsx, kernel } }));
-  for (const w of workers) w.unref();
-  let nextId = 0;
-  return {
-    size,
-    run(p, runs, onProgress) {
-      const n = p.units.length;
-      const out = new Uint16Array(runs * n);
-      const chunk = Math.ceil(runs / size);
-      const progress = new Array(size).fill(0);
-      return Promise.all(
-        workers.map(
-          (worker, w) =>
-            new Promise<void>((resolve, reject) => {
-              const from = w * chunk;
-              const to = Math.min(runs, from + chunk);
-              if (from >= to) return resolve();
-              const id = nextId++;
-              const onMessage = (m: { id: number; progress?: number; done?: Uint16Array }) => {
-                if (m.id !== id) return;
-                if (m.progress !== undefined) {
-                  progress[w] = m.progress;
-                  onProgress?.(progress.reduce((a, b) => a + b, 0));
-                }
-                if (m.done) {
-                  out.set(m.done, from * n);
-                  worker.off('message', onMessage);
-                  worker.off('error', reject);
-                  resolve();
-                }
-              };
-              worker.on('message', onMessage);
-              worker.once('error', reject);
-              worker.postMessage({ id, prepared: p, from, to });
-            }),
-        ),
-      ).then(() => out);
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
 }
 
 /** Runs Monte-Carlo replications on `workers` threads (1 = in this thread); results equal the single-thread run. */

@@ -11,13 +11,16 @@ import { type PreparedUncertainty, runReplications } from '@kaifaqu/core/evaluat
 
 export const MIN_PARALLEL = 2000;
 
+// Each worker registers tsx and imports only the replication kernel (replicate.ts: no parser, no zod), so it starts
+// fast. Progress messages are sent only when the caller asks for them (the CLI's bar).
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.tsx).then((api) => { api.register(); return import(workerData.kernel); });
 parentPort.on('message', async (job) => {
   try {
     const mod = await ready;
-    const out = mod.runReplications(job.prepared, job.from, job.to);
+    const onProgress = job.progress ? (d) => parentPort.postMessage({ id: job.id, progress: d }) : undefined;
+    const out = mod.runReplications(job.prepared, job.from, job.to, onProgress);
     parentPort.postMessage({ id: job.id, done: out }, [out.buffer]);
   } catch (err) {
     parentPort.postMessage({ id: job.id, error: String(err && err.stack || err) });
@@ -25,27 +28,30 @@ parentPort.on('message', async (job) => {
 });
 `;
 
-interface Pool {
-  workers: Worker[];
-  run(p: PreparedUncertainty, runs: number): Promise<Uint16Array>;
+export interface McPool {
+  size: number;
+  /** Runs replications [0, runs) split over the pool; equal to the single-thread result. */
+  run(p: PreparedUncertainty, runs: number, onProgress?: (done: number) => void): Promise<Uint16Array>;
   close(): Promise<void>;
 }
 
-let pool: Pool | null = null;
+let pool: McPool | null = null;
 let disabled = false;
 
-function createPool(size: number): Pool {
+/** A pool of `size` unref'd workers (the server keeps one warm; the CLI makes one per command). */
+export function createMcPool(size: number): McPool {
   const tsx = import.meta.resolve('tsx/esm/api');
   const kernel = new URL('./replicate.ts', import.meta.resolve('@kaifaqu/core/evaluation')).href;
   const workers = Array.from({ length: size }, () => new Worker(SOURCE, { eval: true, workerData: { tsx, kernel } }));
   for (const w of workers) w.unref();
   let nextId = 0;
   return {
-    workers,
-    run(p, runs) {
+    size,
+    run(p, runs, onProgress) {
       const n = p.units.length;
       const out = new Uint16Array(runs * n);
-      const chunk = Math.ceil(runs / workers.length);
+      const chunk = Math.ceil(runs / size);
+      const progress = new Array(size).fill(0);
       return Promise.all(
         workers.map(
           (worker, w) =>
@@ -59,8 +65,13 @@ function createPool(size: number): Pool {
                 worker.off('error', onError);
                 worker.off('exit', onExit);
               };
-              const onMessage = (m: { id: number; done?: Uint16Array; error?: string }) => {
+              const onMessage = (m: { id: number; progress?: number; done?: Uint16Array; error?: string }) => {
                 if (m.id !== id) return;
+                if (m.progress !== undefined) {
+                  progress[w] = m.progress;
+                  onProgress?.(progress.reduce((a, b) => a + b, 0));
+                  return;
+                }
                 cleanup();
                 if (m.error) reject(new Error(m.error));
                 else {
@@ -79,7 +90,7 @@ function createPool(size: number): Pool {
               worker.on('message', onMessage);
               worker.once('error', onError);
               worker.once('exit', onExit);
-              worker.postMessage({ id, prepared: p, from, to });
+              worker.postMessage({ id, prepared: p, from, to, progress: Boolean(onProgress) });
             }),
         ),
       ).then(() => out);
@@ -95,7 +106,7 @@ export function warmMcPool(): void {
   const size = Math.min(2, availableParallelism());
   if (pool || disabled || size < 2) return;
   try {
-    pool = createPool(size);
+    pool = createMcPool(size);
   } catch {
     disabled = true;
   }
