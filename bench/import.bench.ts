@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IMPORT_FIELDS, makeUscc } from '@kaifaqu/core/enterprises';
 import { industryTable } from '@kaifaqu/db';
+import { scratchPgDatabase } from '@kaifaqu/db/testing';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 100_000);
 const RUNS = Number(process.env.IMPORT_RUNS ?? 1);
@@ -98,26 +98,6 @@ function child(args: string[]): ChildResult {
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-async function scratchDatabase(url: string) {
-  const name = `kfq_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'kfq-bench-import-'));
   const file = join(dir, 'bureau-100k.xlsx');
@@ -134,7 +114,7 @@ export default async function () {
     );
     const kinds = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
     for (const kind of kinds) {
-      const pgdb = kind === 'postgres' ? await scratchDatabase(process.env.DATABASE_URL!) : undefined;
+      const pgdb = kind === 'postgres' ? await scratchPgDatabase(process.env.DATABASE_URL!, `kfq_bench_import_${process.pid}`) : undefined;
       const target = { kind, drop: pgdb?.drop };
       try {
         const r = best(

@@ -13,22 +13,36 @@ export async function createTestDb(): Promise<Database> {
     await database.migrate();
     return database;
   }
-  const name = `kfq_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await createDatabase({ url: u.toString(), poolSize: 4 });
+  const scratch = await scratchPgDatabase(url, `kfq_test_${process.pid}_${randomBytes(4).toString('hex')}`);
+  const database = await createDatabase({ url: scratch.url, poolSize: 4 });
   await database.migrate();
   const close = database.close;
   database.close = async () => {
     await close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await a.end();
+    await scratch.drop();
   };
   return database;
+}
+
+async function onServer(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * An empty PostgreSQL database `name` on the server of `url` (dropped first if a crashed run left it), for tests and
+ * benchmarks that hand a connection string to another process. `drop()` removes it.
+ */
+export async function scratchPgDatabase(url: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`scratch database name must be [a-z0-9_]: ${name}`);
+  await onServer(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await onServer(url, `CREATE DATABASE "${name}"`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => onServer(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeUscc } from '@kaifaqu/core/enterprises';
 import { createDatabase, type Database, zones } from '@kaifaqu/db';
-import { createTestDb } from '@kaifaqu/db/testing';
-import pg from 'pg';
+import { createTestDb, scratchPgDatabase } from '@kaifaqu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEnterprises } from './enterprises.ts';
 
@@ -77,21 +76,9 @@ describe('crash safety', () => {
     let cleanup = async () => {};
     const url = process.env.DATABASE_URL;
     if (url) {
-      const name = `kfq_crash_${process.pid}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
-      const x = new URL(url);
-      x.pathname = `/${name}`;
-      target = x.toString();
-      cleanup = async () => {
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await a.end();
-      };
+      const scratch = await scratchPgDatabase(url, `kfq_crash_${process.pid}`);
+      target = scratch.url;
+      cleanup = scratch.drop;
     } else target = join(dir, 'pglite');
     const open = () => createDatabase(target.startsWith('postgres') ? { url: target, poolSize: 2 } : { dataDir: target });
     const setup = await open();

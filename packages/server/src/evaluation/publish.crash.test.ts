@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, seedDemo, seedEvaluationDemo } from '@kaifaqu/db';
-import pg from 'pg';
+import { scratchPgDatabase } from '@kaifaqu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRun, lockRound } from './service.ts';
 
@@ -23,21 +23,9 @@ const open = () => createDatabase(target.startsWith('postgres') ? { url: target,
 beforeAll(async () => {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `kfq_publish_crash_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    target = u.toString();
-    dropDb = async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
+    const scratch = await scratchPgDatabase(url, `kfq_publish_crash_${process.pid}`);
+    target = scratch.url;
+    dropDb = scratch.drop;
   }
   const d = await open();
   try {
