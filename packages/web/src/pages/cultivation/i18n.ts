@@ -1,4 +1,4 @@
-import { useLang } from '../../i18n/index.tsx';
+import { useModuleI18n } from '../../i18n/module.ts';
 
 const zh = {
   title: '梯度培育',
@@ -168,13 +168,5 @@ export const stageLabels: Record<string, [string, string]> = {
 };
 
 export function useI() {
-  const [lang] = useLang();
-  const dict = lang === 'en' ? en : zh;
-  return {
-    lang,
-    t: (key: Key, vars?: Record<string, string | number>) =>
-      Object.entries(vars ?? {}).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), dict[key]),
-    label: (m: Record<string, [string, string]>, k: string | null | undefined) => (k == null ? '—' : (m[k]?.[lang === 'en' ? 1 : 0] ?? k)),
-    l: (x: { zh: string; en: string } | undefined, fallback = '') => (x ? (lang === 'en' ? x.en : x.zh) : fallback),
-  };
+  return useModuleI18n(zh, en);
 }

@@ -1,4 +1,4 @@
-import { useLang } from '../../i18n/index.tsx';
+import { useModuleI18n } from '../../i18n/module.ts';
 
 const zh = {
   title: '招商引资',
@@ -244,13 +244,7 @@ const en: Record<InvestmentKey, string> = {
 };
 
 export function useI() {
-  const [lang] = useLang();
-  const dict = lang === 'en' ? en : zh;
-  return {
-    lang,
-    t: (key: InvestmentKey, vars?: Record<string, string | number>) =>
-      Object.entries(vars ?? {}).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), dict[key]),
-  };
+  return useModuleI18n(zh, en);
 }
 
 export const STAGE_ORDER = [

@@ -1,4 +1,4 @@
-import { useLang } from '../../i18n/index.tsx';
+import { useModuleI18n } from '../../i18n/module.ts';
 
 const zh = {
   title: '应用场景机会清单',
@@ -263,12 +263,5 @@ export const RELATION_LABELS: Record<string, [string, string]> = {
 };
 
 export function useI() {
-  const [lang] = useLang();
-  const dict = lang === 'en' ? en : zh;
-  return {
-    lang,
-    t: (key: Key, vars?: Record<string, string | number>) =>
-      Object.entries(vars ?? {}).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), dict[key]),
-    label: (m: Record<string, [string, string]>, k: string | null | undefined) => (k == null ? '—' : (m[k]?.[lang === 'en' ? 1 : 0] ?? k)),
-  };
+  return useModuleI18n(zh, en);
 }
