@@ -101,3 +101,34 @@ export function useAudit(zone: string, q: Partial<AuditQuery>) {
     placeholderData: keepPreviousData,
   });
 }
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * A module page's GET, keyed under the module's name so one invalidation refreshes the module, and kept on screen
+ * while the next page or filter loads. Resolves to the body's `data`.
+ */
+export function useModuleQuery<T>(module: string, key: unknown[], path: string | null, query?: Query) {
+  return useQuery({
+    queryKey: [module, ...key, query ?? null],
+    queryFn: () => api<T>(path!, { query }),
+    enabled: !!path,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** As `useModuleQuery`, with the whole envelope (`data` and paging `meta`). */
+export function useModuleEnvelope<T>(module: string, key: unknown[], path: string | null, query?: Query) {
+  return useQuery({
+    queryKey: [module, ...key, query ?? null],
+    queryFn: () => request<T>(path!, { query }),
+    enabled: !!path,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Refreshes every query of a module after a write. */
+export function useInvalidateModule(module: string) {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: [module] });
+}

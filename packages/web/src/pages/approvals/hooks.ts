@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api, request } from '../../api/client.ts';
-import { useMe } from '../../api/queries.ts';
+import { request } from '../../api/client.ts';
+import { useMe, useModuleQuery } from '../../api/queries.ts';
 
 export const zurl = (zone: string, path: string) => `/api/zones/${encodeURIComponent(zone)}/approvals/${path}`;
 
@@ -64,12 +64,7 @@ export function useRole() {
 }
 
 export function useApi<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['approvals', ...key, query ?? null],
-    queryFn: () => api<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleQuery<T>('approvals', key, path, query);
 }
 
 export function usePaged<T>(key: unknown[], path: string, query: Record<string, string | number | undefined>) {

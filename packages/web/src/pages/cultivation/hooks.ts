@@ -1,8 +1,6 @@
 import { miit2022, type RuleSet } from '@kaifaqu/core/cultivation';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api, request } from '../../api/client.ts';
-import { useMe } from '../../api/queries.ts';
+import { useMe, useModuleEnvelope, useModuleQuery } from '../../api/queries.ts';
 
 export const cvUrl = (zone: string, path: string) => `/api/zones/${encodeURIComponent(zone)}/cultivation/${path}`;
 
@@ -21,20 +19,10 @@ export function useCvRole() {
 }
 
 export function useCv<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['cultivation', ...key, query ?? null],
-    queryFn: () => api<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleQuery<T>('cultivation', key, path, query);
 }
 export function useCvPage<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['cultivation', ...key, query ?? null],
-    queryFn: () => request<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleEnvelope<T>('cultivation', key, path, query);
 }
 
 /** Label of a failed-reason key ('total', 'group:x' or a condition key) from the rule set. */

@@ -1,15 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { buildUrl, request } from '../../api/client.ts';
+import { buildUrl } from '../../api/client.ts';
+import { useModuleEnvelope } from '../../api/queries.ts';
 
 export const eurl = (zone: string, path = '') => `/api/zones/${encodeURIComponent(zone)}/enterprises${path ? `/${path}` : ''}`;
 
 export function useEnt<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['enterprises', ...key, query ?? null],
-    queryFn: () => request<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleEnvelope<T>('enterprises', key, path, query);
 }
 
 export const wan = (yuan: number | null | undefined) =>

@@ -1,7 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import { useMe } from '../../api/queries.ts';
+import { useMe, useModuleQuery } from '../../api/queries.ts';
 
 export const iurl = (zone: string, path: string) => `/api/zones/${encodeURIComponent(zone)}/investment/${path}`;
 
@@ -16,12 +14,7 @@ export function useInvRole() {
 }
 
 export function useInv<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['investment', ...key, query ?? null],
-    queryFn: () => api<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleQuery<T>('investment', key, path, query);
 }
 
 export const yi = (yuan: number | null | undefined, digits = 2) => (yuan == null ? '—' : (yuan / 1e8).toFixed(digits));

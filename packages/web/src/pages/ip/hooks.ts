@@ -1,7 +1,5 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api, request } from '../../api/client.ts';
-import { useMe } from '../../api/queries.ts';
+import { useInvalidateModule, useMe, useModuleEnvelope, useModuleQuery } from '../../api/queries.ts';
 
 export const ipUrl = (zone: string, path: string) => `/api/zones/${encodeURIComponent(zone)}/ip/${path}`;
 
@@ -21,26 +19,15 @@ export function useIpRole() {
 }
 
 export function useIp<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['ip', ...key, query ?? null],
-    queryFn: () => api<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleQuery<T>('ip', key, path, query);
 }
 
 export function useIpPage<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['ip', ...key, query ?? null],
-    queryFn: () => request<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleEnvelope<T>('ip', key, path, query);
 }
 
 export function useInvalidateIp() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['ip'] });
+  return useInvalidateModule('ip');
 }
 
 export const wan = (yuan: number | null | undefined) =>

@@ -1,7 +1,5 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { request } from '../../api/client.ts';
-import { useMe } from '../../api/queries.ts';
+import { useInvalidateModule, useMe, useModuleEnvelope } from '../../api/queries.ts';
 
 export const scUrl = (zone: string, path: string) => `/api/zones/${encodeURIComponent(zone)}/scenarios/${path}`;
 export const pubUrl = (zone: string, path: string) => `/api/public/zones/${encodeURIComponent(zone)}/scenarios/${path}`;
@@ -66,17 +64,11 @@ export function useScenarioRole() {
 }
 
 export function useSc<T>(key: unknown[], path: string | null, query?: Record<string, string | number | undefined>) {
-  return useQuery({
-    queryKey: ['scenarios', ...key, query ?? null],
-    queryFn: () => request<T>(path!, { query }),
-    enabled: !!path,
-    placeholderData: keepPreviousData,
-  });
+  return useModuleEnvelope<T>('scenarios', key, path, query);
 }
 
 export function useInvalidateSc() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['scenarios'] });
+  return useInvalidateModule('scenarios');
 }
 
 export const wanText = (min: number | null, max: number | null) => {
