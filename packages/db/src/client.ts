@@ -39,6 +39,10 @@ export async function createDatabase(opts: DatabaseOptions = {}): Promise<Databa
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle client losing its server must not crash the process; the next query reports the error.
     pool.on('error', () => {});
+    // A checked-out client (a transaction) has no pool listener: if its server goes away, pg emits 'error' on it and,
+    // unheard, that is an uncaught exception that kills the process. Its running query rejects anyway (→ 503) and the
+    // pool drops the dead client on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
