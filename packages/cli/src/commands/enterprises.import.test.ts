@@ -99,7 +99,7 @@ describe('crash safety', () => {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d) => {
         out += d;
-        if (out.includes('ANALYSED')) setTimeout(resolve, 1500);
+        if (out.includes('HALF')) setTimeout(resolve, 100);
       });
       child.on('exit', () => reject(new Error(`child exited early: ${out} ${err}`)));
     });

@@ -17,7 +17,15 @@ import {
   systemScope,
   writeAudit,
 } from '@kaifaqu/db';
-import { analyseFile, commitAnalysis, MAX_IMPORT_BYTES, summarise, writeErrorReport, writeExport } from '@kaifaqu/server/enterprises';
+import {
+  analyseFile,
+  commitAnalysis,
+  importFile,
+  MAX_IMPORT_BYTES,
+  summarise,
+  writeErrorReport,
+  writeExport,
+} from '@kaifaqu/server/enterprises';
 import type { Command } from 'commander';
 import { withDatabase } from '../db.ts';
 import { CliError, emit } from '../output.ts';
@@ -135,8 +143,12 @@ export async function importEnterprises(database: Database, file: string, opts: 
   const scope = systemScope(zone.id, zone.code);
   const name = basename(file);
   let a: Awaited<ReturnType<typeof analyseFile>>;
+  // All-or-nothing (the default): written while the file is read, in one transaction that rolls back on any bad row.
+  let written: Awaited<ReturnType<typeof importFile>>['committed'] | undefined;
   try {
-    a = await analyseFile(database, scope, file, name, { overwrite: opts.overwrite, onProgress: opts.onProgress, maxIssues: 100_000 });
+    const analyse = { overwrite: opts.overwrite, onProgress: opts.onProgress, maxIssues: 100_000 };
+    if (opts.dryRun || opts.validOnly) a = await analyseFile(database, scope, file, name, analyse);
+    else ({ analysis: a, committed: written } = await importFile(database, scope, file, name, { ...analyse, ip: 'cli' }));
   } catch (err) {
     if (err instanceof ValidationError) throw new CliError(err.message);
     throw err;
@@ -154,7 +166,8 @@ export async function importEnterprises(database: Database, file: string, opts: 
     ...(reportFile ? { reportFile } : {}),
   };
   if (opts.dryRun || preview.status === 'needs-mapping' || (a.invalid && !opts.validOnly)) return preview;
-  const done = await commitAnalysis(database, scope, a, name, { validOnly: opts.validOnly, overwrite: opts.overwrite, ip: 'cli' });
+  const done =
+    written ?? (await commitAnalysis(database, scope, a, name, { validOnly: opts.validOnly, overwrite: opts.overwrite, ip: 'cli' }));
   return { ...preview, ...done, issues: preview.issues, diffs: preview.diffs, dryRun: false };
 }
 

@@ -118,12 +118,15 @@ export interface UsccOptions {
 // Full-width ASCII (U+FF01–U+FF5E) and the ideographic space are common in pasted spreadsheets.
 export function normaliseUscc(input: string): string {
   // Spreadsheet cells may arrive as numbers or empty; treat them as text rather than crash.
-  return String(input ?? '')
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const s = String(input ?? '');
+  if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s.trim().toUpperCase();
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, fullToHalf)
     .replace(/\u3000/g, ' ')
     .trim()
     .toUpperCase();
 }
+const fullToHalf = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 
 function orgCharValue(c: string): number {
   const code = c.charCodeAt(0);

@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FieldChange, ImportRecord, MergePlan, StoredEnterprise, StoredYear } from '@kaifaqu/core/enterprises';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type CopyStreamQuery, from as copyFrom } from 'pg-copy-streams';
+import { restoreForeignKeyChecks, skipForeignKeyChecks } from '../bulk.ts';
 import type { Db } from '../client.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 import { clusterMembers, clusters, enterpriseChanges, enterpriseImports, enterprises, enterpriseYears, importMappings } from './schema.ts';
@@ -101,10 +105,22 @@ export interface ApplyItem {
  * enterprises, their yearly figures and one history entry each. Updates of stored records (fills, list additions,
  * allowed overwrites) are applied per record and every applied change is kept in enterprise_changes.
  */
-export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem[], importId: number | null, chunk = 1000) {
+export async function applyMergePlans(
+  tx: Db,
+  scope: ZoneScope,
+  items: ApplyItem[],
+  importId: number | null,
+  opts: { bulk?: BulkWrite; chunk?: number } = {},
+) {
+  const chunk = opts.chunk ?? 1000;
   const creates = items.filter((x) => x.plan.action === 'create');
   const rest = items.filter((x) => x.plan.action !== 'create' && (x.plan.action !== 'unchanged' || x.rec.figures));
-  if (creates.length) await bulkCreate(tx, scope, creates, importId);
+  if (creates.length && opts.bulk) await bulkCreate(tx, scope, creates, importId);
+  else if (creates.length) {
+    const bulk = await beginBulkWrite(tx, creates.length);
+    await bulkCreate(tx, scope, creates, importId);
+    await endBulkWrite(tx, bulk);
+  }
   // Ids of enterprises created by this import; a later row for the same code refers to it by a negative placeholder.
   const ids = new Map<string, number>();
   const newCodes = [...new Set(rest.filter((x) => !(x.plan.enterpriseId && x.plan.enterpriseId > 0)).map((x) => x.rec.uscc))];
@@ -183,151 +199,167 @@ export async function applyMergePlans(tx: Db, scope: ZoneScope, items: ApplyItem
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Staging columns: the enterprise fields, then the year and its figures. */
-const STAGE_COLS = ['uscc', ...ENTERPRISE_KEYS, 'year', ...YEAR_KEYS] as const;
 const ARRAY_COLS = new Set<string>(['formerNames', 'secondaryIndustryCodes', 'tags']);
-/** A column list from fixed field keys (camelCase → snake_case). */
-const columnList = (keys: readonly string[]) => sql.raw(keys.map(snake).join(', '));
-const col = (k: string) => sql.identifier(snake(k));
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \\N is null. */
 const COPY_ESC: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESC[c]) : s);
+const copyEscape = (c: string) => COPY_ESC[c];
+const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, copyEscape) : s);
 /** A PostgreSQL array literal of text items. */
 const arrayLiteral = (a: readonly string[]) => `{${a.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
-function stageValue(x: ApplyItem, k: (typeof STAGE_COLS)[number]): unknown {
-  if (k === 'uscc') return x.rec.uscc;
-  if (k === 'year') return x.rec.year;
-  if ((YEAR_KEYS as readonly string[]).includes(k)) return (x.rec.figures as Record<string, unknown> | undefined)?.[k];
-  return (x.rec.enterprise as Record<string, unknown>)[k];
+/** A created record's COPY text without its id: the enterprises row, its enterprise_years row, its history snapshot. */
+interface CopyTails {
+  enterprise: string;
+  year: string | null;
+  snapshot: string;
 }
 
-/** COPY text for the created records of `enterprises` and their `enterprise_years` rows, ids given. */
-function copyTables(scope: ZoneScope, creates: ApplyItem[], firstId: number) {
-  const ents: string[] = new Array(creates.length);
-  const years: string[] = [];
-  const zone = String(scope.zoneId);
-  for (let i = 0; i < creates.length; i++) {
-    const { rec } = creates[i];
-    const id = String(firstId + i);
-    const e = rec.enterprise as Record<string, unknown>;
-    let line = `${id}\t${zone}\t${copyText(rec.uscc)}`;
-    for (const k of ENTERPRISE_KEYS) {
-      const v = e[k];
-      line += '\t';
-      if (v == null) line += k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N';
-      else if (ARRAY_COLS.has(k)) line += copyText(arrayLiteral(v as string[]));
-      else if (typeof v === 'boolean') line += v ? 't' : 'f';
-      else if (typeof v === 'string') line += copyText(v);
-      else line += String(v);
-    }
-    ents[i] = line;
-    const f = rec.figures as Record<string, unknown> | undefined;
-    if (rec.year !== undefined) {
-      let y = `${id}\t${zone}\t${rec.year}\t${f?.aboveScale ? 't' : 'f'}`;
-      for (let j = 1; j < YEAR_KEYS.length; j++) {
-        const v = f?.[YEAR_KEYS[j]];
-        y += v == null ? '\t\\N' : `\t${v}`;
-      }
-      years.push(y);
-    }
+function copyTails(rec: ImportRecord): CopyTails {
+  // Built as arrays and joined once: a string grown by += is a rope that every later join must flatten.
+  const e = rec.enterprise as Record<string, unknown>;
+  const cols: string[] = [copyText(rec.uscc)];
+  for (const k of ENTERPRISE_KEYS) {
+    const v = e[k];
+    if (v == null) cols.push(k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N');
+    else if (ARRAY_COLS.has(k)) cols.push(copyText(arrayLiteral(v as string[])));
+    else if (typeof v === 'boolean') cols.push(v ? 't' : 'f');
+    else if (typeof v === 'string') cols.push(copyText(v));
+    else cols.push(String(v));
   }
-  const text = (lines: string[]) => new Blob([`${lines.join('\n')}\n`]);
-  return { enterprises: text(ents), years: years.length ? text(years) : null };
+  const f = rec.figures as Record<string, unknown> | undefined;
+  const snapshot: Record<string, unknown> = { uscc: rec.uscc, name: e.name };
+  let year: string | null = null;
+  if (rec.year !== undefined) {
+    snapshot.aboveScale = Boolean(f?.aboveScale);
+    const ys = [String(rec.year), f?.aboveScale ? 't' : 'f'];
+    for (let j = 1; j < YEAR_KEYS.length; j++) {
+      const v = f?.[YEAR_KEYS[j]];
+      ys.push(v == null ? '\\N' : String(v));
+      if (v != null) snapshot[YEAR_KEYS[j]] = v;
+    }
+    year = ys.join('\t');
+  }
+  return { enterprise: cols.join('\t'), year, snapshot: copyText(JSON.stringify(snapshot)) };
 }
 
-const COPY_ENTERPRISES = `copy enterprises (id, zone_id, uscc, ${ENTERPRISE_KEYS.map(snake).join(', ')}) from '/dev/blob'`;
-const COPY_YEARS = `copy enterprise_years (enterprise_id, zone_id, year, ${YEAR_KEYS.map(snake).join(', ')}) from '/dev/blob'`;
-const HISTORY_FIGURES = sql.join(
-  YEAR_KEYS.map((k) => sql`${k}::text, y.${sql.identifier(snake(k))}`),
-  sql`, `,
-);
+const preparedTails = new WeakMap<ImportRecord, CopyTails>();
 
 /**
- * New records in bulk, whatever their number, in a handful of statements. PGlite: ids reserved from the sequence,
- * then one COPY each into enterprises, enterprise_years and enterprise_changes (no per-value protocol encoding in
- * JavaScript, no staging pass). PostgreSQL: a temporary staging table loaded from JSON chunks, then INSERT … SELECT
- * of the enterprises, their yearly figures (joined back by code) and one history entry each.
+ * Builds a record's bulk-write text ahead of the write, e.g. while a large file is still being parsed on another
+ * thread; the write then only prefixes ids. Optional: records not prepared are formatted at write time.
  */
-async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], importId: number | null) {
-  const client = (tx as unknown as { session?: { client?: PgliteCopyClient } }).session?.client;
-  if (client && typeof client.release !== 'function' && typeof client.query === 'function' && 'exec' in client) {
-    // Embedded PGlite has one connection, so nobody waits on the lock DROP INDEX takes: for a large import the
-    // secondary indexes are dropped and rebuilt once (a sort) instead of taking 100,000 single inserts each.
-    // Still inside the caller's transaction: a failure restores them with everything else.
-    const deferred =
-      creates.length >= DEFER_INDEXES_FROM
-        ? rowsOf<{ name: string; def: string }>(
-            await tx.execute(sql`select i.indexname as name, i.indexdef as def from pg_indexes i
-              join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
-              join pg_index x on x.indexrelid = c.oid
-              where i.schemaname = current_schema() and i.tablename in ('enterprises', 'enterprise_years', 'enterprise_changes')
-                and not x.indisunique and not x.indisprimary`),
-          )
-        : [];
-    for (const d of deferred) await tx.execute(sql`drop index ${sql.identifier(d.name)}`);
-    const seq = rowsOf<{ first: unknown }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('enterprises', 'id')) as first`))[0];
-    const firstId = Number(seq.first);
-    // Reserve the block (PGlite has no other session that could draw from the sequence meanwhile).
-    await tx.execute(sql`select setval(pg_get_serial_sequence('enterprises', 'id'), ${firstId + creates.length - 1}::bigint)`);
-    const blobs = copyTables(scope, creates, firstId);
-    await client.query(COPY_ENTERPRISES, [], { blob: blobs.enterprises });
-    if (blobs.years) await client.query(COPY_YEARS, [], { blob: blobs.years });
-    // One history entry per created record (its yearly figures included), built by the database from the rows just
-    // written rather than parsed from JSON text.
-    await tx.execute(sql`insert into enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, after)
-      select e.zone_id, e.id, ${importId}::int, ${scope.actorId}::int, '*', y.year, 'create',
-        jsonb_strip_nulls(jsonb_build_object('uscc', e.uscc, 'name', e.name, ${HISTORY_FIGURES}))
-      from enterprises e left join enterprise_years y on y.enterprise_id = e.id
-      where e.id between ${firstId}::int and ${firstId + creates.length - 1}::int`);
-    // Index definitions as the catalog printed them a moment ago (pg_indexes.indexdef), not input.
-    for (const d of deferred) await tx.execute(sql.raw(d.def));
-    return;
-  }
-  await tx.execute(sql`create temp table if not exists enterprise_import_stage on commit drop as
-    select ${columnList(STAGE_COLS)} from enterprises, enterprise_years with no data`);
-  await tx.execute(sql`truncate enterprise_import_stage`);
-  // JSON chunks of 20,000 rows (one parameter each).
-  for (let i = 0; i < creates.length; i += 20_000) {
-    const json = JSON.stringify(
-      creates.slice(i, i + 20_000).map((x) => {
-        const o: Record<string, unknown> = {};
-        for (const k of STAGE_COLS) o[snake(k)] = stageValue(x, k) ?? null;
-        return o;
-      }),
-    );
-    await tx.execute(sql`insert into enterprise_import_stage (${columnList(STAGE_COLS)})
-      select ${columnList(STAGE_COLS)} from json_populate_recordset(null::enterprise_import_stage, ${json}::json)`);
-  }
-  const pick = (k: string) =>
-    ARRAY_COLS.has(k) ? sql`coalesce(${col(k)}, '{}'::text[])` : k in INSERT_DEFAULTS ? sql`coalesce(${col(k)}, false)` : col(k);
-  await tx.execute(sql`insert into enterprises (zone_id, uscc, ${columnList(ENTERPRISE_KEYS)})
-    select ${scope.zoneId}::int, uscc, ${sql.join(ENTERPRISE_KEYS.map(pick), sql`, `)} from enterprise_import_stage`);
-  const join = sql`from enterprise_import_stage s join enterprises e on e.zone_id = ${scope.zoneId}::int and e.uscc = s.uscc`;
-  await tx.execute(sql`insert into enterprise_years (enterprise_id, zone_id, year, ${columnList(YEAR_KEYS)})
-    select e.id, e.zone_id, s.year, coalesce(s.above_scale, false), ${sql.join(
-      YEAR_KEYS.slice(1).map((k) => sql`s.${col(k)}`),
-      sql`, `,
-    )} ${join} where s.year is not null`);
-  // One history entry per created record (its yearly figures included), not one per field.
-  const figures = sql.join(
-    YEAR_KEYS.map((k) => sql`${k}::text, s.${col(k)}`),
-    sql`, `,
-  );
-  await tx.execute(sql`insert into enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, after)
-    select e.zone_id, e.id, ${importId}::int, ${scope.actorId}::int, '*', s.year, 'create',
-      jsonb_strip_nulls(jsonb_build_object('uscc', s.uscc, 'name', s.name, ${figures}))
-    ${join}`);
+export function prepareBulkCreate(rec: ImportRecord): void {
+  preparedTails.set(rec, copyTails(rec));
 }
 
-/** Imports of at least this many new records rebuild the secondary indexes once on PGlite. */
-const DEFER_INDEXES_FROM = 10_000;
+/**
+ * COPY text for `creates[from, to)`: their `enterprises` rows, `enterprise_years` rows and one `enterprise_changes`
+ * entry each (the record's code, name and figures as it was created), ids given.
+ */
+function copyTables(scope: ZoneScope, creates: ApplyItem[], ids: readonly number[], importId: number | null, from: number, to: number) {
+  const ents: string[] = [];
+  const years: string[] = [];
+  const history: string[] = [];
+  const zone = String(scope.zoneId);
+  const historyTail = `\t${importId ?? '\\N'}\t${scope.actorId ?? '\\N'}\t*\t`;
+  for (let i = from; i < to; i++) {
+    const { rec } = creates[i];
+    const t = preparedTails.get(rec) ?? copyTails(rec);
+    const id = ids[i];
+    ents.push(`${id}\t${zone}\t${t.enterprise}`);
+    if (t.year !== null) years.push(`${id}\t${zone}\t${t.year}`);
+    history.push(`${zone}\t${id}${historyTail}${rec.year ?? '\\N'}\tcreate\t${t.snapshot}`);
+  }
+  const text = (lines: string[]) => `${lines.join('\n')}\n`;
+  return { enterprises: text(ents), years: years.length ? text(years) : null, history: text(history) };
+}
 
-interface PgliteCopyClient {
+const COPY_ENTERPRISES = `copy enterprises (id, zone_id, uscc, ${ENTERPRISE_KEYS.map(snake).join(', ')})`;
+const COPY_YEARS = `copy enterprise_years (enterprise_id, zone_id, year, ${YEAR_KEYS.map(snake).join(', ')})`;
+const COPY_HISTORY = 'copy enterprise_changes (zone_id, enterprise_id, import_id, user_id, field, year, kind, after)';
+
+interface PgliteClient {
   release?: unknown;
   query: (q: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown>;
 }
+
+/** COPY … FROM STDIN on a node-postgres client (PostgreSQL), or from PGlite's /dev/blob. */
+async function copyIn(client: unknown, pglite: boolean, statement: string, text: string) {
+  if (pglite) {
+    await (client as PgliteClient).query(`${statement} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    return;
+  }
+  const stream = (client as { query: (s: CopyStreamQuery) => CopyStreamQuery }).query(copyFrom(`${statement} from stdin`));
+  await pipeline(Readable.from([text]), stream);
+}
+
+const pgliteClient = (tx: Db) => {
+  const client = (tx as unknown as { session?: { client?: PgliteClient } }).session?.client;
+  return { client, pglite: !!client && typeof client.release !== 'function' && 'exec' in client };
+};
+
+/** A bulk write spanning several `applyMergePlans` calls of one transaction (an import written while it is read). */
+export interface BulkWrite {
+  deferred: { name: string; def: string }[];
+}
+
+/**
+ * Before a large write on PGlite (one connection, so nobody waits on the lock DROP INDEX takes): the secondary
+ * indexes of the registry tables are dropped, to be rebuilt once by `endBulkWrite` (a sort instead of 100,000
+ * inserts each). Still inside the caller's transaction: a failure restores them with everything else. PostgreSQL
+ * keeps them, as DROP INDEX would lock every zone's readers out until commit.
+ */
+export async function beginBulkWrite(tx: Db, expectedCreates: number): Promise<BulkWrite> {
+  if (!pgliteClient(tx).pglite || expectedCreates < DEFER_INDEXES_FROM) return { deferred: [] };
+  const deferred = rowsOf<{ name: string; def: string }>(
+    await tx.execute(sql`select i.indexname as name, i.indexdef as def from pg_indexes i
+      join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
+      join pg_index x on x.indexrelid = c.oid
+      where i.schemaname = current_schema() and i.tablename in ('enterprises', 'enterprise_years', 'enterprise_changes')
+        and not x.indisunique and not x.indisprimary`),
+  );
+  for (const d of deferred) await tx.execute(sql`drop index ${sql.identifier(d.name)}`);
+  return { deferred };
+}
+
+export async function endBulkWrite(tx: Db, bulk: BulkWrite): Promise<void> {
+  // Index definitions as the catalog printed them a moment ago (pg_indexes.indexdef), not input.
+  for (const d of bulk.deferred) await tx.execute(sql.raw(d.def));
+}
+
+/**
+ * New records in bulk, whatever their number: ids drawn from the sequence, then one COPY each into enterprises,
+ * enterprise_years and enterprise_changes (no per-value protocol encoding, no staging pass). Foreign-key triggers
+ * are skipped where the role may: every reference is to the zone, this import, its user or a row written here.
+ */
+async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], importId: number | null) {
+  const { client, pglite } = pgliteClient(tx);
+  const skipped = await skipForeignKeyChecks(tx);
+  // One statement reserves the block. A session that draws an id between its nextval and setval (microseconds)
+  // makes the COPY below fail on the primary key: the import rolls back whole and answers 409 "retry".
+  const first = Number(
+    rowsOf<{ first: unknown }>(
+      await tx.execute(sql`select s.first, setval(pg_get_serial_sequence('enterprises', 'id'), s.first + ${creates.length - 1}::int)
+        from (select nextval(pg_get_serial_sequence('enterprises', 'id')) as first) s`),
+    )[0].first,
+  );
+  const ids = Array.from({ length: creates.length }, (_, i) => first + i);
+  // In chunks, so the text (and PGlite's copy of it in WebAssembly memory, which never shrinks) stays small.
+  for (let i = 0; i < creates.length; i += COPY_CHUNK) {
+    const text = copyTables(scope, creates, ids, importId, i, Math.min(creates.length, i + COPY_CHUNK));
+    await copyIn(client, pglite, COPY_ENTERPRISES, text.enterprises);
+    if (text.years) await copyIn(client, pglite, COPY_YEARS, text.years);
+    await copyIn(client, pglite, COPY_HISTORY, text.history);
+  }
+  if (skipped) await restoreForeignKeyChecks(tx);
+}
+
+/** Rows per COPY statement. */
+const COPY_CHUNK = 20_000;
+
+/** Imports of at least this many new records rebuild the secondary indexes once on PGlite. */
+const DEFER_INDEXES_FROM = 10_000;
 
 const INSERT_DEFAULTS: Record<string, unknown> = {
   formerNames: [],

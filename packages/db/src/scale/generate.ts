@@ -1,5 +1,6 @@
 import { DEFAULT_REGIONS } from '@kaifaqu/core';
 import { sql } from 'drizzle-orm';
+import { skipForeignKeyChecks } from '../bulk.ts';
 import type { Database, Db } from '../client.ts';
 import { hashPassword } from '../platform/password.ts';
 import { memberships, users } from '../platform/schema.ts';
@@ -164,14 +165,7 @@ export async function generateScale(database: Database, options: Partial<ScaleOp
 
   await db.transaction(async (tx: Db) => {
     // Bulk load: foreign keys are guaranteed by construction, skip their per-row triggers (superuser only).
-    try {
-      await tx.execute(sql`savepoint repl`);
-      await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`release savepoint repl`);
-    } catch {
-      await tx.execute(sql`rollback to savepoint repl`);
-      skipped.push('session_replication_role (not superuser): foreign keys checked per row');
-    }
+    if (!(await skipForeignKeyChecks(tx))) skipped.push('session_replication_role (not superuser): foreign keys checked per row');
     await tx.execute(sql`set local synchronous_commit = off`);
 
     // ---- zones: top up to o.zones with synthetic zones spread over the provinces of the existing ones

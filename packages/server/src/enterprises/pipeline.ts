@@ -11,8 +11,9 @@ import {
   type SavedMapping,
   type ValidationContext,
 } from '@kaifaqu/core/enterprises';
-import { countryRows, type Database, divisionRows, industryTable, storedByUscc, type ZoneScope } from '@kaifaqu/db';
-import { MAX_IMPORT_ROWS, quickRowCount, readSheet, rejectTooManyRows, type SheetFormat, sniffFormat } from './reader.ts';
+import { countryRows, type Database, divisionRows, industryTable, prepareBulkCreate, storedByUscc, type ZoneScope } from '@kaifaqu/db';
+import { MAX_IMPORT_ROWS, quickRowCount, rejectTooManyRows, type SheetFormat, sniffFormat } from './reader.ts';
+import { readSheetThreaded } from './reader-thread.ts';
 
 let ctx: ValidationContext | undefined;
 
@@ -57,6 +58,9 @@ export function validationContext(): ValidationContext {
   return ctx;
 }
 
+/** Files of at least this many rows get their records' bulk-write text formatted during the read. */
+const PREPARE_FROM_ROWS = 10_000;
+
 export interface AnalyseOptions {
   saved?: SavedMapping;
   overrides?: Record<number, FieldKey | null>;
@@ -64,7 +68,15 @@ export interface AnalyseOptions {
   onProgress?: (rows: number, total: number | undefined) => void;
   /** Issues kept in memory (the count continues). */
   maxIssues?: number;
+  /**
+   * Receives the valid records in batches while the file is still being read and returns their merge plans (an
+   * all-or-nothing import writes them in its transaction meanwhile). The analysis then reads nothing itself.
+   */
+  sink?: (records: ImportRecord[], file: { format: SheetFormat; totalRows?: number }) => Promise<MergePlan[]>;
 }
+
+/** Records per `sink` call. */
+export const sinkLimits = { batch: 10_000 };
 
 export interface Analysis {
   format: SheetFormat;
@@ -110,22 +122,68 @@ export async function analyseFile(
     for (const h of head) if (h.row > last) push(h);
   };
   let seen = 0;
+  const pending: ImportRecord[] = [];
+  const sunk: MergePlan[] = [];
+  // Batches are written one after another (each plan sees the rows written before it) while reading goes on:
+  // at most one batch is written behind the read.
+  let writing: Promise<void> = Promise.resolve();
+  let behind = 0;
+  const flush = async (final = false) => {
+    const sink = opts.sink;
+    if (sink && pending.length) {
+      const batch = pending.splice(0);
+      behind++;
+      writing = writing.then(async () => {
+        for (const p of await sink(batch, { format, totalRows })) sunk.push(p);
+        behind--;
+      });
+      writing.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    }
+    if (final || behind > 1) await writing;
+  };
+  // A large file is parsed on another thread: this one formats each record's write text meanwhile.
+  const prepare = (totalRows ?? 0) >= PREPARE_FROM_ROWS;
   const push = (r: { row: number; cells: unknown[] }) => {
     const rec = validator!.push(r.row, r.cells);
-    if (rec) records.push(rec);
+    if (!rec) return;
+    records.push(rec);
+    if (prepare) prepareBulkCreate(rec);
+    if (opts.sink) pending.push(rec);
   };
-  for await (const r of readSheet(path, format)) {
-    seen++;
-    if (!mapping) {
-      head.push(r);
-      if (head.length === 10) start();
-    } else if (!mapping.missingRequired.length) push(r);
-    if (opts.onProgress && seen % 2000 === 0) opts.onProgress(seen, totalRows);
+  try {
+    for await (const r of readSheetThreaded(path, format)) {
+      seen++;
+      if (!mapping) {
+        head.push(r);
+        if (head.length === 10) start();
+      } else if (!mapping.missingRequired.length) push(r);
+      if (pending.length >= sinkLimits.batch) await flush();
+      if (opts.onProgress && seen % 2000 === 0) opts.onProgress(seen, totalRows);
+    }
+  } catch (err) {
+    // No write may still be running on the caller's transaction when it rolls back.
+    await writing.catch(() => {});
+    throw err;
   }
   if (!mapping) start();
+  await flush(true);
   opts.onProgress?.(seen, totalRows);
   const m = mapping!;
   const v = validator!;
+  if (opts.sink) {
+    // The first row of a duplicate pair turns invalid only when the second is read (possibly after it was sunk).
+    const keep = records.map((r) => !v.isInvalid(r.row));
+    return {
+      format,
+      mapping: m,
+      records: records.filter((_, i) => keep[i]),
+      plans: sunk.filter((_, i) => keep[i]),
+      issues: v.issues,
+      rows: v.rows,
+      invalid: v.invalid,
+      totalRows,
+    };
+  }
   const valid = records.filter((r) => !v.isInvalid(r.row));
   const years = [...new Set(valid.map((r) => r.year).filter((y): y is number => y !== undefined))];
   const stored = m.missingRequired.length

@@ -8,20 +8,26 @@ import {
   type FieldChange,
   type FieldKey,
   normaliseHeader,
+  planImport,
   type RowIssue,
   STRATEGIC_EMERGING_INDUSTRIES,
 } from '@kaifaqu/core/enterprises';
 import {
   applyMergePlans,
+  type BulkWrite,
+  beginBulkWrite,
   clusterYearly,
   createImport,
   type Database,
+  type Db,
   editEnterprise,
+  endBulkWrite,
   findEnterprise,
   findImport,
   industryTable,
   loadMapping,
   saveMapping,
+  storedByUscc,
   tagCounts,
   updateImport,
   writeAudit,
@@ -73,46 +79,108 @@ export async function commitAnalysis(database: Database, scope: ZoneScope, a: An
       `${a.invalid} rows have errors; nothing was imported (choose "valid rows only" to import the rest)`,
     );
   const items = a.records.map((rec, i) => ({ rec, plan: a.plans[i] }));
-  const summary = summarise(a, fileName, opts.importId ?? null, { issues: 0, diffs: 0 });
   return database.db.transaction(async (tx) => {
     let importId = opts.importId ?? null;
-    if (importId == null) {
-      const r = await createImport(tx, scope, { fileName, format: a.format, filePath: '', summary: null });
-      importId = r.id;
-    }
+    if (importId == null) importId = (await createImport(tx, scope, { fileName, format: a.format, filePath: '', summary: null })).id;
     const written = await applyMergePlans(tx, scope, items, importId);
-    const result = {
-      ...summary,
-      id: importId,
-      status: 'committed' as const,
-      written,
+    return finishImport(tx, scope, a, fileName, importId, written, opts);
+  });
+}
+
+/** The import's record, summary and audit entry, in the transaction that wrote its rows. */
+async function finishImport(
+  tx: Db,
+  scope: ZoneScope,
+  a: Analysis,
+  fileName: string,
+  importId: number,
+  written: number,
+  opts: CommitOptions,
+) {
+  const summary = summarise(a, fileName, importId, { issues: 0, diffs: 0 });
+  const result = {
+    ...summary,
+    id: importId,
+    status: 'committed' as const,
+    written,
+    validOnly: !!opts.validOnly,
+    overwrite: !!opts.overwrite,
+  };
+  await updateImport(tx, scope, importId, {
+    status: 'committed',
+    committedAt: new Date(),
+    filePath: null,
+    summary: { ...result, allIssues: a.issues },
+  });
+  await writeAudit(tx, scope, {
+    action: 'import',
+    entity: 'enterprise_import',
+    entityId: importId,
+    after: {
+      fileName,
+      rows: a.rows,
+      created: summary.create,
+      updated: summary.update,
+      unchanged: summary.unchanged,
+      invalid: a.invalid,
       validOnly: !!opts.validOnly,
       overwrite: !!opts.overwrite,
-    };
-    await updateImport(tx, scope, importId, {
-      status: 'committed',
-      committedAt: new Date(),
-      filePath: null,
-      summary: { ...result, allIssues: a.issues },
-    });
-    await writeAudit(tx, scope, {
-      action: 'import',
-      entity: 'enterprise_import',
-      entityId: importId,
-      after: {
-        fileName,
-        rows: a.rows,
-        created: summary.create,
-        updated: summary.update,
-        unchanged: summary.unchanged,
-        invalid: a.invalid,
-        validOnly: !!opts.validOnly,
-        overwrite: !!opts.overwrite,
-      },
-      ip: opts.ip,
-    });
-    return result;
+    },
+    ip: opts.ip,
   });
+  return result;
+}
+
+class NothingWritten extends Error {}
+
+/**
+ * An all-or-nothing import read and written at once (the CLI's import): while another thread parses the file, the
+ * valid records are merged into the registry in batches inside ONE transaction, which rolls back when any row fails
+ * or the columns need mapping. Same outcome as `analyseFile` + `commitAnalysis`, in about the time of the read.
+ * `committed` is null when nothing was written; the analysis then says why.
+ */
+export async function importFile(
+  database: Database,
+  scope: ZoneScope,
+  path: string,
+  fileName: string,
+  opts: Omit<CommitOptions, 'validOnly' | 'importId'> & Pick<AnalyseOptions, 'onProgress' | 'maxIssues' | 'saved'> = {},
+) {
+  let analysis: Analysis | undefined;
+  try {
+    const committed = await database.db.transaction(async (tx) => {
+      let importId: number | undefined;
+      let bulk: BulkWrite | undefined;
+      let written = 0;
+      const a = await analyseFile(database, scope, path, fileName, {
+        ...opts,
+        sink: async (records, file) => {
+          importId ??= (await createImport(tx, scope, { fileName, format: file.format, filePath: '', summary: null })).id;
+          bulk ??= await beginBulkWrite(tx, file.totalRows ?? records.length);
+          const years = [...new Set(records.map((r) => r.year).filter((y): y is number => y !== undefined))];
+          const stored = await storedByUscc(tx, scope, [...new Set(records.map((r) => r.uscc))], years);
+          const plans = planImport(records, stored.byUscc, stored.yearOf, opts.overwrite ?? false);
+          written += await applyMergePlans(
+            tx,
+            scope,
+            records.map((rec, i) => ({ rec, plan: plans[i] })),
+            importId,
+            { bulk },
+          );
+          return plans;
+        },
+      });
+      analysis = a;
+      if (a.invalid || a.mapping.missingRequired.length) throw new NothingWritten();
+      if (bulk) await endBulkWrite(tx, bulk);
+      importId ??= (await createImport(tx, scope, { fileName, format: a.format, filePath: '', summary: null })).id;
+      return finishImport(tx, scope, a, fileName, importId, written, opts);
+    });
+    return { analysis: analysis!, committed };
+  } catch (err) {
+    if (err instanceof NothingWritten) return { analysis: analysis!, committed: null };
+    throw err;
+  }
 }
 
 /** Mappings are remembered per bureau (staff) or per role. */

@@ -55,11 +55,15 @@ export function planMerge(
   for (const [k, v] of Object.entries(rec.enterprise)) {
     if (k === 'uscc' || v === undefined) continue;
     if (!stored) continue;
+    // Stored booleans are NOT NULL with default false (read back as null, "not known to be"): 否 over them is no change.
+    if (v === false && stored[k as keyof StoredEnterprise] == null) continue;
     consider(k as FieldKey, stored[k as keyof StoredEnterprise], v);
   }
   if (rec.year !== undefined && rec.figures)
-    for (const [k, v] of Object.entries(rec.figures))
-      if (v !== undefined) consider(k as FieldKey, storedYear?.[k as keyof StoredYear] ?? null, v, rec.year);
+    for (const [k, v] of Object.entries(rec.figures)) {
+      if (v === undefined || (v === false && storedYear && storedYear[k as keyof StoredYear] == null)) continue;
+      consider(k as FieldKey, storedYear?.[k as keyof StoredYear] ?? null, v, rec.year);
+    }
   if (!stored) return { row: rec.row, uscc: rec.uscc, action: 'create', changes, conflicts };
   // A renamed firm keeps its old name searchable.
   const rename = changes.find((c) => c.field === 'name' && c.kind === 'overwrite');

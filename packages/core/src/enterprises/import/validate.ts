@@ -68,51 +68,55 @@ const tagByName = new Map<string, string>(
 type Parsed = { ok: true; value: unknown } | { ok: false; code: string; message: string; messageEn: string };
 const bad = (code: string, message: string, messageEn: string): Parsed => ({ ok: false, code, message, messageEn });
 
+/** A cell as text for messages and text fields (module-level: a closure per cell costs at 10⁶ cells). */
+const textOf = (v: Plain) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
 function parseField(f: FieldDef, v: Plain, scale: number, ctx: ValidationContext): Parsed {
-  const str = () => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   switch (f.type) {
     case 'uscc': {
-      const r = validateUscc(str(), ctx.usccOptions);
+      const r = validateUscc(textOf(v), ctx.usccOptions);
       return r.valid
         ? { ok: true, value: r.code }
         : bad(`uscc:${r.reason}`, r.message ?? '统一社会信用代码无效', r.messageEn ?? 'invalid USCC');
     }
     case 'text': {
-      const s = cleanText(str());
+      const s = cleanText(textOf(v));
       return s.length > 500 ? bad('too-long', '超过500个字符', 'longer than 500 characters') : { ok: true, value: s };
     }
     case 'code':
-      return { ok: true, value: halfWidth(str()).toUpperCase().replace(/\s+/g, '') };
+      return { ok: true, value: halfWidth(textOf(v)).toUpperCase().replace(/\s+/g, '') };
     case 'list':
-      return { ok: true, value: splitList(str()) };
+      return { ok: true, value: splitList(textOf(v)) };
     case 'money': {
       const n = parseNumber(v);
-      if (n === undefined) return bad('number', `“${str()}”不是数字`, 'not a number');
+      if (n === undefined) return bad('number', `“${textOf(v)}”不是数字`, 'not a number');
       if (n < 0) return bad('negative', '金额不能为负', 'must not be negative');
       const yuan = Math.round(n * scale);
       return yuan > Number.MAX_SAFE_INTEGER ? bad('number', '金额过大', 'too large') : { ok: true, value: yuan };
     }
     case 'int': {
       const n = parseNumber(v);
-      if (n === undefined || !Number.isInteger(n) || n < 0) return bad('integer', `“${str()}”不是非负整数`, 'not a non-negative integer');
+      if (n === undefined || !Number.isInteger(n) || n < 0)
+        return bad('integer', `“${textOf(v)}”不是非负整数`, 'not a non-negative integer');
       return n > 2_000_000_000 ? bad('integer', '数值过大', 'too large') : { ok: true, value: n };
     }
     case 'year': {
       const n = parseNumber(typeof v === 'string' ? halfWidth(v).replace(/年度?$/, '') : v);
-      if (n === undefined || !Number.isInteger(n) || n < 1949 || n > 2100) return bad('year', `“${str()}”不是有效年份`, 'not a valid year');
+      if (n === undefined || !Number.isInteger(n) || n < 1949 || n > 2100)
+        return bad('year', `“${textOf(v)}”不是有效年份`, 'not a valid year');
       return { ok: true, value: n };
     }
     case 'date': {
       const d = parseDate(v);
-      return d ? { ok: true, value: d } : bad('date', `“${str()}”不是有效日期（如 2020-01-05）`, 'not a valid date (e.g. 2020-01-05)');
+      return d ? { ok: true, value: d } : bad('date', `“${textOf(v)}”不是有效日期（如 2020-01-05）`, 'not a valid date (e.g. 2020-01-05)');
     }
     case 'bool': {
       const b = parseBool(v);
-      return b === undefined ? bad('boolean', `“${str()}”应为“是”或“否”`, 'expected yes/no (是/否)') : { ok: true, value: b };
+      return b === undefined ? bad('boolean', `“${textOf(v)}”应为“是”或“否”`, 'expected yes/no (是/否)') : { ok: true, value: b };
     }
     case 'industry':
     case 'industries': {
-      const raw = typeof v === 'number' ? [String(v)] : splitList(str());
+      const raw = typeof v === 'number' ? [String(v)] : splitList(textOf(v));
       const codes: string[] = [];
       for (const r0 of raw) {
         // A numeric cell drops the leading zero of section-A codes (0111 → 111).
@@ -133,14 +137,14 @@ function parseField(f: FieldDef, v: Plain, scale: number, ctx: ValidationContext
       return { ok: true, value: [...new Set(codes)] };
     }
     case 'country': {
-      const s = halfWidth(str());
+      const s = halfWidth(textOf(v));
       const code = /^[A-Za-z]{2}$/.test(s) ? s.toUpperCase() : ctx.country?.(s);
       if (!code || (ctx.country && !ctx.country(code))) return bad('country', `“${s}”不是可识别的国家或地区`, 'unknown country or region');
       return { ok: true, value: code };
     }
     case 'tags': {
       const out: string[] = [];
-      for (const t of splitList(str())) {
+      for (const t of splitList(textOf(v))) {
         const code = tagByName.get(t) ?? tagByName.get(t.toLowerCase());
         if (!code) return bad('tag', `“${t}”不是六大战略性新兴产业之一`, 'not one of the six strategic emerging industries');
         out.push(code);
