@@ -1,4 +1,4 @@
-// `npm run bench -- scale [--url=postgres://…] [--duration=30] [--connections=50] [--user=scale-admin] [--only=substr]`
+// `npm run bench -- scale [--url=postgres://…] [--duration=30] [--connections=50] [--user=scale-admin] [--only=substr] [--memo=off]`
 // Without a URL: PGlite in memory with the calibrated demo (small data), as demo-admin of zone demo.
 // Dashboard and list endpoints of the real server app on a national-scale PostgreSQL database (made with
 // `npx kaifaqu scale generate`): latency under load (autocannon, 50 connections, 30 s by default), latency of one client
@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { createDatabase, seedDemo } from '@kaifaqu/db';
-import { buildApp, testConfig } from '@kaifaqu/server';
+import { buildApp, memoLimits, testConfig } from '@kaifaqu/server';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
@@ -83,6 +83,8 @@ export default async function (args: string[]) {
   const username = arg('user') ?? (url ? 'scale-admin' : 'demo-admin');
   const only = arg('only');
   const poolSize = Number(arg('pool') ?? 10);
+  // --memo=off: every request computes its answer (the response memo of dashboards and lists is bypassed).
+  memoLimits.enabled = arg('memo') !== 'off';
 
   const pgUrl = url?.startsWith('postgres') ? url : undefined;
   const database = await createDatabase({ url: pgUrl, poolSize });
@@ -110,7 +112,7 @@ export default async function (args: string[]) {
   const [{ n: total }] = await database.query<{ n: string }>('select count(*) as n from enterprises');
   console.log(
     `db: ${database.kind}, ${total} enterprises in all; zone ${zoneCode}: ${firms} enterprises; ${connections} connections × ${seconds} s; ` +
-      `pool ${poolSize}; load average ${loadavg()
+      `pool ${poolSize}; response memo ${memoLimits.enabled ? 'on' : 'off'}; load average ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}`,
   );

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { registerMemo } from './http/memo.ts';
 import { registerWeb } from './http/static.ts';
 import { moduleRoutes } from './modules.ts';
 import { VERSION } from './version.ts';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps.database, config);
+  registerMemo(app, deps.database);
 
   for (const register of moduleRoutes) await app.register(register);
   await registerWeb(app, config.webDist);

@@ -23,6 +23,7 @@ import {
   importFile,
   MAX_IMPORT_BYTES,
   summarise,
+  warmReaderThread,
   writeErrorReport,
   writeExport,
 } from '@kaifaqu/server/enterprises';
@@ -305,6 +306,8 @@ export function registerImport(program: Command): void {
       '\nExit code: 0 imported (or dry run without errors), 1 rows with errors / nothing written, 2 usage or file error.',
     )
     .action(async (file: string, opts: ImportCommandOptions & { json?: boolean }) => {
+      // The reader thread loads exceljs while the database opens.
+      warmReaderThread();
       let bar: ReturnType<typeof progressBar> | undefined;
       const r = await withDatabase((database) =>
         importEnterprises(database, file, {

@@ -200,6 +200,14 @@ export async function applyMergePlans(
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const ARRAY_COLS = new Set<string>(['formerNames', 'secondaryIndustryCodes', 'tags']);
+const INSERT_DEFAULTS: Record<string, unknown> = {
+  formerNames: [],
+  secondaryIndustryCodes: [],
+  tags: [],
+  foreignInvested: false,
+  hkMacaoTaiwan: false,
+  techSme: false,
+};
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \\N is null. */
 const COPY_ESC: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -219,10 +227,10 @@ function copyTails(rec: ImportRecord): CopyTails {
   // Built as arrays and joined once: a string grown by += is a rope that every later join must flatten.
   const e = rec.enterprise as Record<string, unknown>;
   const cols: string[] = [copyText(rec.uscc)];
-  for (const k of ENTERPRISE_KEYS) {
-    const v = e[k];
-    if (v == null) cols.push(k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N');
-    else if (ARRAY_COLS.has(k)) cols.push(copyText(arrayLiteral(v as string[])));
+  for (let i = 0; i < ENTERPRISE_KEYS.length; i++) {
+    const v = e[ENTERPRISE_KEYS[i]];
+    if (v == null) cols.push(COPY_NULL[i]);
+    else if (IS_ARRAY[i]) cols.push(copyText(arrayLiteral(v as string[])));
     else if (typeof v === 'boolean') cols.push(v ? 't' : 'f');
     else if (typeof v === 'string') cols.push(copyText(v));
     else cols.push(String(v));
@@ -244,6 +252,9 @@ function copyTails(rec: ImportRecord): CopyTails {
 }
 
 const preparedTails = new WeakMap<ImportRecord, CopyTails>();
+/** Per enterprise column: what an empty value is written as, and whether it is a text array. */
+const COPY_NULL = ENTERPRISE_KEYS.map((k) => (k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N'));
+const IS_ARRAY = ENTERPRISE_KEYS.map((k) => ARRAY_COLS.has(k));
 
 /**
  * Builds a record's bulk-write text ahead of the write, e.g. while a large file is still being parsed on another
@@ -266,6 +277,7 @@ function copyTables(scope: ZoneScope, creates: ApplyItem[], ids: readonly number
   for (let i = from; i < to; i++) {
     const { rec } = creates[i];
     const t = preparedTails.get(rec) ?? copyTails(rec);
+    preparedTails.delete(rec); // written once: the text need not live as long as the record
     const id = ids[i];
     ents.push(`${id}\t${zone}\t${t.enterprise}`);
     if (t.year !== null) years.push(`${id}\t${zone}\t${t.year}`);
@@ -360,15 +372,6 @@ const COPY_CHUNK = 20_000;
 
 /** Imports of at least this many new records rebuild the secondary indexes once on PGlite. */
 const DEFER_INDEXES_FROM = 10_000;
-
-const INSERT_DEFAULTS: Record<string, unknown> = {
-  formerNames: [],
-  secondaryIndustryCodes: [],
-  tags: [],
-  foreignInvested: false,
-  hkMacaoTaiwan: false,
-  techSme: false,
-};
 
 // ---------------------------------------------------------------- imports and mappings
 

@@ -53,7 +53,14 @@ export async function findSession(db: Db, tokenHash: string) {
  */
 export async function findSessionWithMemberships(db: Db, tokenHash: string) {
   const rows = await db
-    .select({ s: sessions, u: users, m: memberships, z: zones })
+    // The zone's data version (see zoneDataVersion) rides along, so memoised reads need no statement of their own.
+    .select({
+      s: sessions,
+      u: users,
+      m: memberships,
+      z: zones,
+      version: sql<number | null>`(select a.id from audit_log a where a.zone_id = ${zones.id} order by a.id desc limit 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.userId, users.id))
@@ -62,8 +69,8 @@ export async function findSessionWithMemberships(db: Db, tokenHash: string) {
     .orderBy(zones.id);
   const first = rows[0];
   if (!first || first.u.disabled) return undefined;
-  const list: { m: MembershipRow; z: ZoneRow }[] = [];
-  for (const r of rows) if (r.m && r.z) list.push({ m: r.m, z: r.z });
+  const list: { m: MembershipRow; z: ZoneRow; version: number }[] = [];
+  for (const r of rows) if (r.m && r.z) list.push({ m: r.m, z: r.z, version: Number(r.version ?? 0) });
   return { s: first.s, u: first.u, memberships: list };
 }
 
@@ -121,6 +128,11 @@ export async function writeAudit(
  * The zone's data version: the newest audit entry id. Every write goes through a service that audits in the same
  * transaction, so a cached figure keyed by this version is never stale.
  */
+export async function globalDataVersion(db: Db): Promise<number> {
+  const r = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return r[0]?.id ?? 0;
+}
+
 export async function zoneDataVersion(db: Db, zoneId: number): Promise<number> {
   const r = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.zoneId, zoneId)).orderBy(desc(auditLog.id)).limit(1);
   return r[0]?.id ?? 0;

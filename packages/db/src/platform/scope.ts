@@ -7,6 +7,8 @@ export interface ZoneScope {
   readonly zoneCode: string;
   /** User id for audit entries (null for system jobs such as demo seeding). */
   readonly actorId: number | null;
+  /** The zone's data version read with the session (GET requests of zone members only): saves a lookup per memo. */
+  readonly dataVersion?: number;
 }
 
 export function systemScope(zoneId: number, zoneCode: string): ZoneScope {

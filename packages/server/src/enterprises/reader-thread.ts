@@ -9,16 +9,24 @@ import { readSheet, type SheetFormat, type SheetRow } from './reader.ts';
  * the validation on this thread instead of before it. Small files stay here: a worker costs ~0.3 s to start.
  * `inFlight` bounds the batches parsed ahead of the validator, so memory stays flat whatever the file size.
  */
-export const threadLimits = { minBytes: 2 * 1024 * 1024, batch: 2000, inFlight: 8 };
+export const threadLimits = { minBytes: 2 * 1024 * 1024, batch: 2000, inFlight: 24 };
 
-// The worker registers tsx and imports only the reader. Each batch waits for a credit (one per batch the main
-// thread has taken), and rows cross as structured clones: flat strings, not slices of exceljs' XML chunks.
+// The worker registers tsx and imports only the reader, then waits for its one job (so it can be started ahead,
+// while the caller opens its database). Each batch waits for a credit (one per batch the main thread has taken),
+// and rows cross as structured clones: flat strings, not slices of exceljs' XML chunks.
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-let credits = workerData.inFlight;
+let credits = 0;
 let wake = null;
-parentPort.on('message', () => { credits++; if (wake) { const w = wake; wake = null; w(); } });
-(async () => {
+let job = null;
+const ready = import(workerData.tsx).then((api) => { api.register(); return import(workerData.reader); });
+ready.catch(() => {});
+parentPort.on('message', (m) => {
+  if (m && m.path) { job = m; credits = m.inFlight; run(); return; }
+  credits++;
+  if (wake) { const w = wake; wake = null; w(); }
+});
+async function run() {
   let batch = [];
   const send = async () => {
     if (credits <= 0) await new Promise((r) => { wake = r; });
@@ -27,12 +35,10 @@ parentPort.on('message', () => { credits++; if (wake) { const w = wake; wake = n
     batch = [];
   };
   try {
-    const api = await import(workerData.tsx);
-    api.register();
-    const { readSheet } = await import(workerData.reader);
-    for await (const r of readSheet(workerData.path, workerData.format)) {
+    const { readSheet } = await ready;
+    for await (const r of readSheet(job.path, job.format)) {
       batch.push(r);
-      if (batch.length >= workerData.batch) await send();
+      if (batch.length >= job.batch) await send();
     }
     if (batch.length) await send();
     parentPort.postMessage({ done: true });
@@ -40,8 +46,36 @@ parentPort.on('message', () => { credits++; if (wake) { const w = wake; wake = n
     if (err && Array.isArray(err.issues)) parentPort.postMessage({ invalid: { issues: err.issues, message: err.message, messageEn: err.messageEn } });
     else parentPort.postMessage({ crash: String((err && err.stack) || err) });
   }
-})();
+}
 `;
+
+let warm: Worker | null = null;
+
+function startWorker(): Worker {
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { tsx: import.meta.resolve('tsx/esm/api'), reader: new URL('./reader.ts', import.meta.url).href },
+  });
+  // An idle warm worker must not keep the process alive; a working one is awaited by its reader.
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Starts a reader thread ahead of a large read (it loads tsx and exceljs, ~0.3–1 s), e.g. while the CLI opens its
+ * database; the next `readSheetThreaded` takes it. Harmless when unused: the thread is unref'd and idle.
+ */
+export function warmReaderThread(): void {
+  if (warm || availableParallelism() < 2) return;
+  try {
+    warm = startWorker();
+    warm.once('error', () => {
+      warm = null;
+    });
+  } catch {
+    warm = null;
+  }
+}
 
 type Message =
   | { rows: SheetRow[] }
@@ -59,18 +93,11 @@ export async function* readSheetThreaded(path: string, format: SheetFormat): Asy
     yield* readSheet(path, format);
     return;
   }
-  const worker = new Worker(SOURCE, {
-    eval: true,
-    resourceLimits: process.env.KFQ_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.KFQ_YOUNG) } : undefined,
-    workerData: {
-      tsx: import.meta.resolve('tsx/esm/api'),
-      reader: new URL('./reader.ts', import.meta.url).href,
-      path,
-      format,
-      batch: threadLimits.batch,
-      inFlight: threadLimits.inFlight,
-    },
-  });
+  const worker = warm ?? startWorker();
+  warm = null;
+  worker.ref();
+  worker.removeAllListeners('error');
+  worker.postMessage({ path, format, batch: threadLimits.batch, inFlight: threadLimits.inFlight });
   const queue: Message[] = [];
   let notify: (() => void) | null = null;
   const push = (m: Message) => {

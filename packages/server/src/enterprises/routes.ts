@@ -74,7 +74,7 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     base,
     {
-      config: { access: staff },
+      config: { access: staff, memo: 'zone' },
       schema: {
         tags,
         summary: '企业名录（分页、排序、筛选、按名称/曾用名/信用代码搜索）',

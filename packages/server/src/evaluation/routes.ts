@@ -211,7 +211,7 @@ export const evaluationRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/zones/:zone/evaluation/results',
     {
-      config: { access: { zone: ZONE_STAFF } },
+      config: { access: { zone: ZONE_STAFF }, memo: 'global' },
       schema: { tags, summary: '本区已发布结果、连续排名、预警、下钻', params: zoneParam, querystring: evalWarningQuery },
     },
     async (req) => ({ data: await zoneResultsView(database, scopeOf(req), req.query) }),

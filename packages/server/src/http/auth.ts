@@ -20,6 +20,8 @@ export interface CurrentUser {
   tokenHash: string;
   /** Zone rows of the memberships, so the access check needs no second lookup for a member's zone. */
   zoneRows: ZoneRow[];
+  /** Data version of each member zone when the session was read (zone id → newest audit id). */
+  zoneVersions: Map<number, number>;
 }
 
 /** Every API route with its declared access rule, for the authorization matrix test and docs. */
@@ -75,6 +77,7 @@ export async function loadUser(database: Database, tokenHash: string): Promise<C
     csrfToken: s.s.csrfToken,
     tokenHash,
     zoneRows: s.memberships.map(({ z }) => z),
+    zoneVersions: new Map(s.memberships.map(({ z, version }) => [z.id, version])),
   };
 }
 
@@ -118,7 +121,9 @@ export function registerAuth(app: FastifyInstance, database: Database, _config: 
     if (!isSys && !evaluatorOk && !access.zone.includes(m!.role)) throw new ForbiddenError();
     req.zone = zone;
     req.membership = m ?? null;
-    req.scope = { zoneId: zone.id, zoneCode: zone.code, actorId: req.user.id };
+    // Only reads may reuse the version read with the session: a write moves it during the request.
+    const dataVersion = req.method === 'GET' ? req.user.zoneVersions.get(zone.id) : undefined;
+    req.scope = { zoneId: zone.id, zoneCode: zone.code, actorId: req.user.id, ...(dataVersion !== undefined ? { dataVersion } : {}) };
   });
 }
 

@@ -73,7 +73,7 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
   // ---- projects ----
   app.get(
     `${base}/projects`,
-    { config: { access: READ }, schema: { tags, summary: '招商项目列表', params: zoneParam, querystring: projectQuery } },
+    { config: { access: READ, memo: 'zone' }, schema: { tags, summary: '招商项目列表', params: zoneParam, querystring: projectQuery } },
     async (req) => {
       const q = req.query;
       const r = await listProjects(db, scopeOf(req), {

@@ -10,7 +10,7 @@ const entries = new Map<string, { version: number; at: number; value: unknown }>
  * records, but a burst of readers costs one computation instead of one each.
  */
 export async function cachedForZone<T>(database: Database, scope: ZoneScope, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await zoneDataVersion(database.db, scope.zoneId);
+  const version = scope.dataVersion ?? (await zoneDataVersion(database.db, scope.zoneId));
   const k = `${database.kind}:${scope.zoneId}:${key}`;
   const hit = entries.get(k);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;

@@ -86,7 +86,7 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/zones/:zone/overview',
     {
-      config: { access: { zone: ZONE_STAFF } },
+      config: { access: { zone: ZONE_STAFF }, memo: 'zone' },
       schema: {
         tags: ['platform'],
         summary: '经开区概览（由记录计算）',
@@ -101,7 +101,7 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/zones/:zone/overview/coverage',
     {
-      config: { access: { zone: ZONE_STAFF } },
+      config: { access: { zone: ZONE_STAFF }, memo: 'zone' },
       schema: {
         tags: ['platform'],
         summary: '规上工业行业覆盖（门类→大类→中类→小类）',
@@ -116,7 +116,7 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/zones/:zone/overview/rows',
     {
-      config: { access: { zone: ZONE_STAFF } },
+      config: { access: { zone: ZONE_STAFF }, memo: 'zone' },
       schema: {
         tags: ['platform'],
         summary: '概览指标背后的记录',

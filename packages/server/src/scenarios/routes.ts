@@ -215,7 +215,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     `${base}/items`,
     {
-      config: { access: MEMBERS },
+      config: { access: MEMBERS, memo: 'zone' },
       schema: { tags, summary: '场景条目（工作人员全部，企业用户本企业）', params: zoneParam, querystring: scenarioItemQuery },
     },
     async (req) => {
