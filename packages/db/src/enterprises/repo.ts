@@ -223,7 +223,7 @@ interface CopyTails {
   snapshot: string;
 }
 
-function copyTails(rec: ImportRecord): CopyTails {
+function copyTailsOf(rec: ImportRecord): CopyTails {
   // Built as arrays and joined once: a string grown by += is a rope that every later join must flatten.
   const e = rec.enterprise as Record<string, unknown>;
   const cols: string[] = [copyText(rec.uscc)];
@@ -251,18 +251,9 @@ function copyTails(rec: ImportRecord): CopyTails {
   return { enterprise: cols.join('\t'), year, snapshot: copyText(JSON.stringify(snapshot)) };
 }
 
-const preparedTails = new WeakMap<ImportRecord, CopyTails>();
 /** Per enterprise column: what an empty value is written as, and whether it is a text array. */
 const COPY_NULL = ENTERPRISE_KEYS.map((k) => (k in INSERT_DEFAULTS ? (ARRAY_COLS.has(k) ? '{}' : 'f') : '\\N'));
 const IS_ARRAY = ENTERPRISE_KEYS.map((k) => ARRAY_COLS.has(k));
-
-/**
- * Builds a record's bulk-write text ahead of the write, e.g. while a large file is still being parsed on another
- * thread; the write then only prefixes ids. Optional: records not prepared are formatted at write time.
- */
-export function prepareBulkCreate(rec: ImportRecord): void {
-  preparedTails.set(rec, copyTails(rec));
-}
 
 /**
  * COPY text for `creates[from, to)`: their `enterprises` rows, `enterprise_years` rows and one `enterprise_changes`
@@ -276,8 +267,7 @@ function copyTables(scope: ZoneScope, creates: ApplyItem[], ids: readonly number
   const historyTail = `\t${importId ?? '\\N'}\t${scope.actorId ?? '\\N'}\t*\t`;
   for (let i = from; i < to; i++) {
     const { rec } = creates[i];
-    const t = preparedTails.get(rec) ?? copyTails(rec);
-    preparedTails.delete(rec); // written once: the text need not live as long as the record
+    const t = copyTailsOf(rec);
     const id = ids[i];
     ents.push(`${id}\t${zone}\t${t.enterprise}`);
     if (t.year !== null) years.push(`${id}\t${zone}\t${t.year}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeUscc } from '@kaifaqu/core/enterprises';
@@ -7,8 +7,7 @@ import { createTestDb } from '@kaifaqu/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile, sinkLimits } from './pipeline.ts';
-import { readSheet } from './reader.ts';
-import { readSheetThreaded, threadLimits } from './reader-thread.ts';
+import { threadLimits } from './reader-thread.ts';
 import { commitAnalysis, importFile } from './service.ts';
 
 const u = (n: number) => makeUscc({ authority: '9', orgType: '1', division: '440112', orgCode8: String(60_000_000 + n) });
@@ -87,31 +86,43 @@ describe('an all-or-nothing import written while it is read', () => {
   });
 });
 
-describe('xlsx read on a worker thread', () => {
-  it('gives the rows and the errors the in-thread reader gives', async () => {
-    threadLimits.minBytes = 0;
+describe('xlsx read and validated on a worker thread', () => {
+  it('gives the records, issues, mapping and file errors the calling thread gives', async () => {
     const path = join(dir, 'thread.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名录');
-    ws.addRow(['统一社会信用代码', '企业名称', '成立日期', '注册资本（万元）']);
-    for (let i = 0; i < 5000; i++) ws.addRow([u(i), `线程企业${i}`, new Date(Date.UTC(2020, 0, 1 + (i % 300))), i * 1.5]);
+    ws.addRow(['统一社会信用代码', '企业名称', '成立日期', '注册资本（万元）', '年份', '是否规上']);
+    for (let i = 0; i < 5000; i++)
+      ws.addRow([u(i), `线程企业${i}`, new Date(Date.UTC(2020, 0, 1 + (i % 300))), i * 1.5, 2023, i % 2 ? '是' : '否']);
     ws.getCell('B3').value = { formula: 'A2', result: '公式结果' };
+    ws.getCell('A4').value = 'not-a-code';
+    ws.getCell('A9').value = u(3); // the same code as row 5, same year: both rows reported
     await wb.xlsx.writeFile(path);
-    const inThread = [];
-    for await (const r of readSheet(path, 'xlsx')) inThread.push(r);
-    const threaded = [];
-    for await (const r of readSheetThreaded(path, 'xlsx')) threaded.push(r);
-    expect(threaded).toHaveLength(5001);
-    expect(threaded).toEqual(inThread);
-
-    const broken = join(dir, 'broken.xlsx');
-    writeFileSync(broken, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4096, 7)]));
-    const drain = async (it: AsyncIterable<unknown>) => {
-      for await (const _ of it);
+    const analyse = async (minBytes: number) => {
+      threadLimits.minBytes = minBytes;
+      const a = await analyseFile(database, scope('stream-c'), path, 'thread.xlsx');
+      return { ...a, plans: a.plans.map((p) => p.action) };
     };
-    const expected = await drain(readSheet(broken, 'xlsx')).catch((e) => e);
-    const got = await drain(readSheetThreaded(broken, 'xlsx')).catch((e) => e);
+    const here = await analyse(Number.POSITIVE_INFINITY);
+    const threaded = await analyse(0);
+    expect(here.records).toHaveLength(4997);
+    expect(here.issues.map((i) => [i.row, i.code])).toEqual([
+      [4, 'uscc:length'],
+      [9, 'duplicate'],
+      [5, 'duplicate'],
+    ]);
+    expect(threaded).toEqual(here);
+
+    // Damaged deflate data in the middle of the worksheet: the reader fails (or stalls) after the header was read.
+    const bytes = readFileSync(path);
+    bytes.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, bytes);
+    const expected = await analyseFile(database, scope('stream-c'), broken, 'broken.xlsx').catch((e) => e);
+    threadLimits.minBytes = 0;
+    const got = await analyseFile(database, scope('stream-c'), broken, 'broken.xlsx').catch((e) => e);
     expect(got.constructor.name).toBe('ValidationError');
+    expect(expected.message).toMatch(/无法读取 Excel 文件/);
     expect(got.message).toBe(expected.message);
   }, 60_000);
 });

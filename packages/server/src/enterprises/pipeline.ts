@@ -1,22 +1,21 @@
+import { stat } from 'node:fs/promises';
 import type { ImportSummary } from '@kaifaqu/contracts';
 import {
-  detectHeader,
   type FieldKey,
   type HeaderMapping,
   type ImportRecord,
   type MergePlan,
   planImport,
   type RowIssue,
-  RowValidator,
   type SavedMapping,
-  type ValidationContext,
 } from '@kaifaqu/core/enterprises';
-import { countryRows, type Database, divisionRows, industryTable, prepareBulkCreate, storedByUscc, type ZoneScope } from '@kaifaqu/db';
-import { MAX_IMPORT_ROWS, quickRowCount, rejectTooManyRows, type SheetFormat, sniffFormat } from './reader.ts';
-import { readSheetThreaded } from './reader-thread.ts';
+import { type Database, storedByUscc, type ZoneScope } from '@kaifaqu/db';
+import { MAX_IMPORT_ROWS, quickRowCount, readSheet, rejectTooManyRows, type SheetFormat, sniffFormat } from './reader.ts';
+import { usesReaderThread, validateThreaded } from './reader-thread.ts';
+import { type SheetValidation, type ValidatedBatch, validateSheet } from './validate-sheet.ts';
+import { validationContext } from './validation-context.ts';
 
-/** Files of at least this many rows get their records' bulk-write text formatted during the read. */
-const PREPARE_FROM_ROWS = 10_000;
+export { validationContext } from './validation-context.ts';
 
 export interface AnalyseOptions {
   saved?: SavedMapping;
@@ -60,25 +59,14 @@ export async function analyseFile(
   const format = await sniffFormat(path, fileName);
   const totalRows = await quickRowCount(path, format);
   if (totalRows !== undefined && totalRows > MAX_IMPORT_ROWS + 1) rejectTooManyRows(totalRows - 1);
-  const head: { row: number; cells: unknown[] }[] = [];
+  const options = { saved: opts.saved, overrides: opts.overrides, maxIssues: opts.maxIssues };
+  const inThread = () => validateSheet(readSheet(path, format), validationContext(), options);
+  // A large file is read and validated on another thread while this one plans and writes (a `sink`).
+  const threaded = usesReaderThread(format, (await stat(path)).size);
+  let source: AsyncGenerator<ValidatedBatch, SheetValidation | undefined> = threaded
+    ? validateThreaded({ path, format, options })
+    : inThread();
   const records: ImportRecord[] = [];
-  let mapping: HeaderMapping | undefined;
-  let validator: RowValidator | undefined;
-  const context = validationContext();
-  const start = () => {
-    mapping = detectHeader(
-      head.map((h) => h.cells),
-      opts.saved,
-      opts.overrides,
-    );
-    // Header row numbers are relative to the buffered rows; convert to sheet rows.
-    mapping.headerRows = mapping.headerRows.map((i) => head[i - 1]?.row ?? i);
-    validator = new RowValidator(mapping, context, opts.maxIssues ?? 10_000);
-    const last = mapping.headerRows[mapping.headerRows.length - 1];
-    if (mapping.missingRequired.length) return;
-    for (const h of head) if (h.row > last) push(h);
-  };
-  let seen = 0;
   const pending: ImportRecord[] = [];
   const sunk: MergePlan[] = [];
   // Batches are written one after another (each plan sees the rows written before it) while reading goes on:
@@ -98,56 +86,42 @@ export async function analyseFile(
     }
     if (final || behind > 1) await writing;
   };
-  // A large file is parsed on another thread: this one formats each record's write text meanwhile.
-  const prepare = (totalRows ?? 0) >= PREPARE_FROM_ROWS;
-  const push = (r: { row: number; cells: unknown[] }) => {
-    const rec = validator!.push(r.row, r.cells);
-    if (!rec) return;
-    records.push(rec);
-    if (prepare) prepareBulkCreate(rec);
-    if (opts.sink) pending.push(rec);
-  };
+  let outcome: SheetValidation | undefined;
   try {
-    for await (const r of readSheetThreaded(path, format)) {
-      seen++;
-      if (!mapping) {
-        head.push(r);
-        if (head.length === 10) start();
-      } else if (!mapping.missingRequired.length) push(r);
+    for (;;) {
+      const r = await source.next();
+      if (r.done) {
+        // The reader thread could not start (nothing was read): read here instead.
+        if (!r.value && threaded && !records.length) {
+          source = inThread();
+          continue;
+        }
+        outcome = r.value;
+        break;
+      }
+      for (const rec of r.value.records) records.push(rec);
+      if (opts.sink) for (const rec of r.value.records) pending.push(rec);
       if (pending.length >= sinkLimits.batch) await flush();
-      if (opts.onProgress && seen % 2000 === 0) opts.onProgress(seen, totalRows);
+      opts.onProgress?.(r.value.seen, totalRows);
     }
   } catch (err) {
     // No write may still be running on the caller's transaction when it rolls back.
     await writing.catch(() => {});
     throw err;
   }
-  if (!mapping) start();
   await flush(true);
-  opts.onProgress?.(seen, totalRows);
-  const m = mapping!;
-  const v = validator!;
-  if (opts.sink) {
-    // The first row of a duplicate pair turns invalid only when the second is read (possibly after it was sunk).
-    const keep = records.map((r) => !v.isInvalid(r.row));
-    return {
-      format,
-      mapping: m,
-      records: records.filter((_, i) => keep[i]),
-      plans: sunk.filter((_, i) => keep[i]),
-      issues: v.issues,
-      rows: v.rows,
-      invalid: v.invalid,
-      totalRows,
-    };
-  }
-  const valid = records.filter((r) => !v.isInvalid(r.row));
+  const v = outcome!;
+  // The first row of a duplicate pair turns invalid only when the second is read (possibly after it was sunk).
+  const late = new Set(v.lateInvalid);
+  const keep = records.map((r) => !late.has(r.row));
+  const valid = late.size ? records.filter((_, i) => keep[i]) : records;
+  const base = { format, mapping: v.mapping, records: valid, issues: v.issues, rows: v.rows, invalid: v.invalid, totalRows };
+  if (opts.sink) return { ...base, plans: late.size ? sunk.filter((_, i) => keep[i]) : sunk };
   const years = [...new Set(valid.map((r) => r.year).filter((y): y is number => y !== undefined))];
-  const stored = m.missingRequired.length
+  const stored = v.mapping.missingRequired.length
     ? { byUscc: new Map(), yearOf: new Map() }
     : await storedByUscc(database.db, scope, [...new Set(valid.map((r) => r.uscc))], years);
-  const plans = planImport(valid, stored.byUscc, stored.yearOf, opts.overwrite ?? false);
-  return { format, mapping: m, records: valid, plans, issues: v.issues, rows: v.rows, invalid: v.invalid, totalRows };
+  return { ...base, plans: planImport(valid, stored.byUscc, stored.yearOf, opts.overwrite ?? false) };
 }
 
 export function summarise(a: Analysis, fileName: string, id: number | null, limits = { issues: 200, diffs: 200 }): ImportSummary {

@@ -43,4 +43,3 @@ export function validationContext(): ValidationContext {
   };
   return ctx;
 }
-
