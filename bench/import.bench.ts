@@ -105,44 +105,48 @@ export default async function () {
     await writeBenchFile(file);
     console.log(`generated ${ROWS} rows × 17 columns: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB in ${s(performance.now() - t)}`);
     const best = (xs: ChildResult[]) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
-    const runs = <T>(f: () => T) => Array.from({ length: RUNS }, f);
     console.log(`load average before: ${load()}`);
-    const floor = best(runs(() => child(['parse', file])));
-    console.log(
-      `parse only (exceljs streaming reader, fresh process): ${s(floor.ms)} wall, ${s(floor.cpuMs)} CPU   peak RSS ${floor.maxRssMiB} MiB   load ${load()}`,
-    );
     const kinds = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-    for (const kind of kinds) {
-      const pgdb = kind === 'postgres' ? await scratchPgDatabase(process.env.DATABASE_URL!, `kfq_bench_import_${process.pid}`) : undefined;
-      const target = { kind, drop: pgdb?.drop };
+    const pgdb = process.env.DATABASE_URL
+      ? await scratchPgDatabase(process.env.DATABASE_URL, `kfq_bench_import_${process.pid}`)
+      : undefined;
+    const importInto = (kind: string) => {
+      // A fresh, migrated database per run (migrations in their own process, not measured).
+      const where = kind === 'postgres' ? pgdb!.url : mkdtempSync(join(tmpdir(), 'kfq-bench-pglite-'));
+      if (kind === 'postgres')
+        execFileSync('psql', [where, '-qc', 'drop schema public cascade; drop schema if exists drizzle cascade; create schema public']);
+      child(['prepare', where]);
       try {
-        const r = best(
-          runs(() => {
-            // A fresh, migrated database per run (migrations in their own process, not measured).
-            const where = pgdb?.url ?? mkdtempSync(join(tmpdir(), 'kfq-bench-pglite-'));
-            if (pgdb)
-              execFileSync('psql', [
-                pgdb.url,
-                '-qc',
-                'drop schema public cascade; drop schema if exists drizzle cascade; create schema public',
-              ]);
-            child(['prepare', where]);
-            try {
-              return child(['import', file, where]);
-            } finally {
-              if (!pgdb) rmSync(where, { recursive: true, force: true });
-            }
-          }),
-        );
-        console.log(
-          `${target.kind.padEnd(8)} full import (read, validate, plan and write at once, as the CLI does): ${s(r.ms)} wall, ` +
-            `${s(r.cpuMs)} CPU in node  ratio to floor ${(r.ms / floor.ms).toFixed(2)}× wall, ${(r.cpuMs / floor.cpuMs).toFixed(2)}× CPU  ` +
-            `rows valid ${r.valid}/${r.rows}, stored ${r.stored}  peak RSS ${r.maxRssMiB} MiB (${r.rssBeforeMiB} MiB with the database open, before the import)  load ${load()}`,
-        );
+        return child(['import', file, where]);
       } finally {
-        await target.drop?.();
+        if (kind !== 'postgres') rmSync(where, { recursive: true, force: true });
       }
+    };
+    // Runs interleave (floor, then each import, RUNS times), so a machine that slows down meanwhile slows all alike.
+    const results: Record<string, ChildResult[]> = { parse: [] };
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        results.parse.push(child(['parse', file]));
+        for (const kind of kinds) (results[kind] ??= []).push(importInto(kind));
+      }
+    } finally {
+      await pgdb?.drop();
     }
+    const floor = best(results.parse);
+    console.log(
+      `parse only (exceljs streaming reader, fresh process): best of ${RUNS}: ${s(floor.ms)} wall, ${s(floor.cpuMs)} CPU   ` +
+        `peak RSS ${floor.maxRssMiB} MiB   (all runs: ${results.parse.map((r) => s(r.ms)).join(', ')})`,
+    );
+    for (const kind of kinds) {
+      const r = best(results[kind]);
+      console.log(
+        `${kind.padEnd(8)} full import (read, validate, plan and write at once, as the CLI does): best of ${RUNS}: ${s(r.ms)} wall, ` +
+          `${s(r.cpuMs)} CPU in node  ratio to floor ${(r.ms / floor.ms).toFixed(2)}× wall, ${(r.cpuMs / floor.cpuMs).toFixed(2)}× CPU  ` +
+          `rows valid ${r.valid}/${r.rows}, stored ${r.stored}  peak RSS ${Math.max(...results[kind].map((x) => x.maxRssMiB))} MiB ` +
+          `(${r.rssBeforeMiB} MiB with the database open, before the import)   (all runs: ${results[kind].map((x) => s(x.ms)).join(', ')})`,
+      );
+    }
+    console.log(`load average after: ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -94,7 +94,8 @@ export default async function (args: string[]) {
     await seedDemo(database, { seed: 42 });
     console.log(`PGlite in memory, calibrated demo seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const explainer = pgUrl ? new pg.Pool({ connectionString: pgUrl, max: 1 }) : null;
+  // The same session settings as the app's pool (no parallel workers), so EXPLAIN times the plan the app runs.
+  const explainer = pgUrl ? new pg.Pool({ connectionString: pgUrl, max: 1, options: '-c max_parallel_workers_per_gather=0' }) : null;
   const explainQuery = async (text: string) => (explainer ? (await explainer.query(text)).rows : await database.query(text));
   const app = await buildApp({ database, config: testConfig() });
   await app.listen({ port: 0, host: '127.0.0.1' });

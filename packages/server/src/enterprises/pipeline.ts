@@ -37,6 +37,7 @@ export const sinkLimits = { batch: 10_000 };
 export interface Analysis {
   format: SheetFormat;
   mapping: HeaderMapping;
+  /** The valid records; after a `sink`, only those the summary shows (updates and conflicts): creates are written. */
   records: ImportRecord[];
   plans: MergePlan[];
   issues: RowIssue[];
@@ -69,6 +70,9 @@ export async function analyseFile(
   const records: ImportRecord[] = [];
   const pending: ImportRecord[] = [];
   const sunk: MergePlan[] = [];
+  /** Sheet row of each sunk plan. */
+  const sunkRows: number[] = [];
+  let read = 0;
   // Batches are written one after another (each plan sees the rows written before it) while reading goes on:
   // at most one batch is written behind the read.
   let writing: Promise<void> = Promise.resolve();
@@ -79,7 +83,13 @@ export async function analyseFile(
       const batch = pending.splice(0);
       behind++;
       writing = writing.then(async () => {
-        for (const p of await sink(batch, { format, totalRows })) sunk.push(p);
+        const plans = await sink(batch, { format, totalRows });
+        for (let i = 0; i < plans.length; i++) {
+          sunk.push(plans[i]);
+          sunkRows.push(batch[i].row);
+          // A written create is not shown again: keep only what the summary's diffs name.
+          if (plans[i].action !== 'create' || plans[i].conflicts.length) records.push(batch[i]);
+        }
         behind--;
       });
       writing.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
@@ -92,15 +102,16 @@ export async function analyseFile(
       const r = await source.next();
       if (r.done) {
         // The reader thread could not start (nothing was read): read here instead.
-        if (!r.value && threaded && !records.length) {
+        if (!r.value && threaded && !read) {
           source = inThread();
           continue;
         }
         outcome = r.value;
         break;
       }
-      for (const rec of r.value.records) records.push(rec);
+      read += r.value.records.length;
       if (opts.sink) for (const rec of r.value.records) pending.push(rec);
+      else for (const rec of r.value.records) records.push(rec);
       if (pending.length >= sinkLimits.batch) await flush();
       opts.onProgress?.(r.value.seen, totalRows);
     }
@@ -113,10 +124,9 @@ export async function analyseFile(
   const v = outcome!;
   // The first row of a duplicate pair turns invalid only when the second is read (possibly after it was sunk).
   const late = new Set(v.lateInvalid);
-  const keep = records.map((r) => !late.has(r.row));
-  const valid = late.size ? records.filter((_, i) => keep[i]) : records;
+  const valid = late.size ? records.filter((r) => !late.has(r.row)) : records;
   const base = { format, mapping: v.mapping, records: valid, issues: v.issues, rows: v.rows, invalid: v.invalid, totalRows };
-  if (opts.sink) return { ...base, plans: late.size ? sunk.filter((_, i) => keep[i]) : sunk };
+  if (opts.sink) return { ...base, plans: late.size ? sunk.filter((_, i) => !late.has(sunkRows[i])) : sunk };
   const years = [...new Set(valid.map((r) => r.year).filter((y): y is number => y !== undefined))];
   const stored = v.mapping.missingRequired.length
     ? { byUscc: new Map(), yearOf: new Map() }

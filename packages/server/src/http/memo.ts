@@ -60,6 +60,7 @@ export function registerMemo(app: FastifyInstance, database: Database): void {
       entries.delete(key);
       entries.set(key, hit);
       reply.header('content-type', 'application/json; charset=utf-8');
+      reply.header('x-kfq-memo', 'hit');
       return reply.send(hit.body);
     }
     req.memoKey = key;
