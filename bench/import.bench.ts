@@ -123,11 +123,11 @@ export default async function () {
       }
     };
     // Runs interleave (floor, then each import, RUNS times), so a machine that slows down meanwhile slows all alike.
-    const results: Record<string, ChildResult[]> = { parse: [] };
+    const results: Record<string, ChildResult[]> = Object.fromEntries(['parse', ...kinds].map((k) => [k, []]));
     try {
       for (let run = 0; run < RUNS; run++) {
         results.parse.push(child(['parse', file]));
-        for (const kind of kinds) (results[kind] ??= []).push(importInto(kind));
+        for (const kind of kinds) results[kind].push(importInto(kind));
       }
     } finally {
       await pgdb?.drop();
