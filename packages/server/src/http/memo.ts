@@ -21,29 +21,40 @@ declare module 'fastify' {
 
 export const memoLimits = { entries: 2000, bytes: 64 * 1024 * 1024, ageMs: 60_000, enabled: true };
 
-const entries = new Map<string, { at: number; body: string }>();
-let bytes = 0;
+/** One store per app (and so per database): two apps in one process (tests) never share answers. */
+interface Store {
+  entries: Map<string, { at: number; body: string }>;
+  bytes: number;
+}
+const stores = new Set<Store>();
 
-function store(key: string, body: string) {
-  const old = entries.get(key);
-  if (old) bytes -= old.body.length;
-  entries.delete(key);
-  entries.set(key, { at: Date.now(), body });
-  bytes += body.length;
+function store(s: Store, key: string, body: string) {
+  const old = s.entries.get(key);
+  if (old) s.bytes -= old.body.length;
+  s.entries.delete(key);
+  s.entries.set(key, { at: Date.now(), body });
+  s.bytes += body.length;
   // Oldest first (a Map iterates in insertion order, and a hit re-inserts).
-  for (const [k, v] of entries) {
-    if (entries.size <= memoLimits.entries && bytes <= memoLimits.bytes) break;
-    entries.delete(k);
-    bytes -= v.body.length;
+  for (const [k, v] of s.entries) {
+    if (s.entries.size <= memoLimits.entries && s.bytes <= memoLimits.bytes) break;
+    s.entries.delete(k);
+    s.bytes -= v.body.length;
   }
 }
 
 export function clearMemo(): void {
-  entries.clear();
-  bytes = 0;
+  for (const s of stores) {
+    s.entries.clear();
+    s.bytes = 0;
+  }
 }
 
 export function registerMemo(app: FastifyInstance, database: Database): void {
+  const memo: Store = { entries: new Map(), bytes: 0 };
+  stores.add(memo);
+  app.addHook('onClose', async () => {
+    stores.delete(memo);
+  });
   app.decorateRequest('memoKey', null);
   // After the access check (onRequest), so only a caller allowed to read the route reaches its memo, and the key
   // holds the user: no answer crosses users, roles or zones.
@@ -54,11 +65,11 @@ export function registerMemo(app: FastifyInstance, database: Database): void {
       kind === 'zone'
         ? (req.scope.dataVersion ?? (await zoneDataVersion(database.db, req.scope.zoneId)))
         : await globalDataVersion(database.db);
-    const key = `${database.kind}|${req.scope.zoneId}|${kind}:${zone}|${req.user.id}|${req.url}`;
-    const hit = entries.get(key);
+    const key = `${req.scope.zoneId}|${kind}:${zone}|${req.user.id}|${req.url}`;
+    const hit = memo.entries.get(key);
     if (hit && Date.now() - hit.at < memoLimits.ageMs) {
-      entries.delete(key);
-      entries.set(key, hit);
+      memo.entries.delete(key);
+      memo.entries.set(key, hit);
       reply.header('content-type', 'application/json; charset=utf-8');
       reply.header('x-kfq-memo', 'hit');
       return reply.send(hit.body);
@@ -66,7 +77,7 @@ export function registerMemo(app: FastifyInstance, database: Database): void {
     req.memoKey = key;
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.memoKey && reply.statusCode === 200 && typeof payload === 'string') store(req.memoKey, payload);
+    if (req.memoKey && reply.statusCode === 200 && typeof payload === 'string') store(memo, req.memoKey, payload);
     return payload;
   });
 }

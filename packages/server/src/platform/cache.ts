@@ -3,7 +3,9 @@ import { type Database, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
 const MAX_AGE_MS = 60_000;
-const entries = new Map<string, { version: number; at: number; value: unknown }>();
+type Entries = Map<string, { version: number; at: number; value: unknown }>;
+/** Per database object: two databases in one process (tests) never share figures. */
+const byDatabase = new WeakMap<Database, Entries>();
 
 /**
  * Memoises a zone-scoped computation per zone data version (see `zoneDataVersion`): dashboards stay computed from
@@ -11,7 +13,9 @@ const entries = new Map<string, { version: number; at: number; value: unknown }>
  */
 export async function cachedForZone<T>(database: Database, scope: ZoneScope, key: string, compute: () => Promise<T>): Promise<T> {
   const version = scope.dataVersion ?? (await zoneDataVersion(database.db, scope.zoneId));
-  const k = `${database.kind}:${scope.zoneId}:${key}`;
+  const entries = byDatabase.get(database) ?? new Map();
+  byDatabase.set(database, entries);
+  const k = `${scope.zoneId}:${key}`;
   const hit = entries.get(k);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
   const value = await compute();
