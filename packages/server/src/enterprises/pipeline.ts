@@ -47,8 +47,8 @@ export interface Analysis {
 }
 
 /**
- * Reads, maps and validates a spreadsheet and plans its merge into the registry: no writes. Files over the size or
- * row limit are refused before any row is parsed.
+ * Reads, maps and validates a spreadsheet and plans its merge into the registry; it writes nothing itself (a `sink`
+ * may). Files over the size or row limit are refused before any row is parsed.
  */
 export async function analyseFile(
   database: Database,
@@ -116,7 +116,8 @@ export async function analyseFile(
       opts.onProgress?.(r.value.seen, totalRows);
     }
   } catch (err) {
-    // No write may still be running on the caller's transaction when it rolls back.
+    // The reader thread is stopped, and no write may still be running on the caller's transaction when it rolls back.
+    await source.return(undefined).catch(() => {});
     await writing.catch(() => {});
     throw err;
   }
