@@ -124,5 +124,9 @@ describe('xlsx read and validated on a worker thread', () => {
     expect(got.constructor.name).toBe('ValidationError');
     expect(expected.message).toMatch(/无法读取 Excel 文件/);
     expect(got.message).toBe(expected.message);
+    // Written while read: whatever batches went in before the damage roll back with the transaction.
+    const failed = await importFile(database, scope('stream-c'), broken, 'broken.xlsx').catch((e) => e);
+    expect(failed.message).toBe(expected.message);
+    for (const t of ['enterprises', 'enterprise_imports']) expect(await count(t, 'stream-c')).toBe(0);
   }, 60_000);
 });
