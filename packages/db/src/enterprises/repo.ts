@@ -338,8 +338,9 @@ export async function endBulkWrite(tx: Db, bulk: BulkWrite): Promise<void> {
 async function bulkCreate(tx: Db, scope: ZoneScope, creates: ApplyItem[], importId: number | null) {
   const { client, pglite } = pgliteClient(tx);
   const skipped = await skipForeignKeyChecks(tx);
-  // One statement reserves the block. A session that draws an id between its nextval and setval (microseconds)
-  // makes the COPY below fail on the primary key: the import rolls back whole and answers 409 "retry".
+  // One statement reserves the block. Should another session draw an id between its nextval and setval
+  // (microseconds), one of the two inserts fails on the primary key and rolls back whole with 409 "retry";
+  // nothing is written twice or lost.
   const first = Number(
     rowsOf<{ first: unknown }>(
       await tx.execute(sql`select s.first, setval(pg_get_serial_sequence('enterprises', 'id'), s.first + ${creates.length - 1}::int)
