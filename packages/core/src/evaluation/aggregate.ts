@@ -104,7 +104,7 @@ export interface AggregateResult {
 /** Aggregates level by level up the hierarchy with the children's weights; one method for all levels or one per level. */
 export function aggregateAll(ds: Dataset, meta: Meta, method: AggregateMethod | AggregateMethod[], weights: WeightSpec): AggregateResult {
   const values: Record<string, Float64Array> = { ...ds.values };
-  const used: Record<string, number> = {};
+  const used: Record<string, number> = Object.create(null);
   meta.aggregateLevels.forEach((codes, li) => {
     const m = Array.isArray(method) ? (method[li] ?? method[method.length - 1]) : method;
     for (const agg of codes) {

@@ -55,7 +55,7 @@ export function parentCorrelations(ds: Dataset, meta: Meta): ParentCorrelation[]
 
 /** Cronbach's alpha of each aggregate over its children (on the aggregated dataset). */
 export function cronbachByAggregate(ds: Dataset, meta: Meta): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null);
   for (const agg of meta.aggregateLevels.flat()) out[agg] = cronbachAlpha(meta.children[agg].map((c) => ds.values[c]));
   return out;
 }

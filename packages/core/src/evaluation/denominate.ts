@@ -2,7 +2,7 @@ import type { Dataset, InputData, Meta } from './types.ts';
 
 /** Divides each indicator by the denominator column its metadata names (COINr Denominate); others pass through. */
 export function denominate(data: InputData, meta: Meta, units: string[]): Dataset {
-  const values: Record<string, Float64Array> = {};
+  const values: Record<string, Float64Array> = Object.create(null);
   for (const code of meta.indicators) {
     const x = data.values[code];
     const d = meta.byCode[code].denominator;
@@ -21,7 +21,7 @@ export function denominate(data: InputData, meta: Meta, units: string[]): Datase
 
 /** Raw indicator columns as a dataset (no copy of the arrays' contents beyond a slice). */
 export function rawDataset(data: InputData, meta: Meta): Dataset {
-  const values: Record<string, Float64Array> = {};
+  const values: Record<string, Float64Array> = Object.create(null);
   for (const code of meta.indicators) values[code] = data.values[code].slice();
   return { units: data.units.map((u) => u.uCode), values };
 }

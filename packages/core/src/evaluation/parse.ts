@@ -75,7 +75,7 @@ export function metaFromTable(t: CsvTable, issues: Issue[]): Meta | undefined {
   const rows: MetaRow[] = [];
   const seen = new Map<string, number>();
   for (const r of t.rows) {
-    const obj: Record<string, string> = {};
+    const obj: Record<string, string> = Object.create(null);
     t.header.forEach((h, i) => {
       obj[h] = r.cells[i] ?? '';
     });
@@ -132,7 +132,7 @@ export function metaFromTable(t: CsvTable, issues: Issue[]): Meta | undefined {
       line: r.line,
     });
   }
-  const byCode: Record<string, MetaRow> = {};
+  const byCode: Record<string, MetaRow> = Object.create(null);
   for (const r of rows) byCode[r.iCode] = r;
   checkStructure(t, rows, byCode, issues);
   if (issues.length > before) return undefined;
@@ -222,14 +222,14 @@ function checkStructure(t: CsvTable, rows: MetaRow[], byCode: Record<string, Met
 
 /** Builds the framework lookup tables from validated rows. */
 export function buildMeta(rows: MetaRow[]): Meta {
-  const byCode: Record<string, MetaRow> = {};
+  const byCode: Record<string, MetaRow> = Object.create(null);
   for (const r of rows) byCode[r.iCode] = r;
   const indicators = rows.filter((r) => r.type === 'Indicator').map((r) => r.iCode);
   const aggs = rows.filter((r) => r.type === 'Aggregate');
   const maxLevel = Math.max(1, ...aggs.map((r) => r.level ?? 1));
   const aggregateLevels: string[][] = [];
   for (let l = 2; l <= maxLevel; l++) aggregateLevels.push(aggs.filter((r) => r.level === l).map((r) => r.iCode));
-  const children: Record<string, string[]> = {};
+  const children: Record<string, string[]> = Object.create(null);
   for (const a of aggs) children[a.iCode] = [];
   for (const r of rows) if (r.parent && children[r.parent]) children[r.parent].push(r.iCode);
   return {
@@ -267,9 +267,9 @@ export function dataFromTable(t: CsvTable, meta: Meta, issues: Issue[]): InputDa
     if (!meta.byCode[h]) issues.push(cellIssue(t, 1, h, `列 ${h} 未在元数据中说明`, `column ${h} is not described in the metadata`));
   }
   const units: Unit[] = [];
-  const groups: Record<string, string[]> = {};
+  const groups: Record<string, string[]> = Object.create(null);
   for (const g of meta.groups) groups[g] = [];
-  const values: Record<string, Float64Array> = {};
+  const values: Record<string, Float64Array> = Object.create(null);
   const n = t.rows.length;
   for (const c of numeric) if (col.has(c)) values[c] = new Float64Array(n);
   const seen = new Map<string, number>();
