@@ -150,3 +150,14 @@ describe('makeUscc', () => {
     );
   });
 });
+
+describe('validateUscc on hostile cells', () => {
+  // Found by the fuzz test (a seed in CI): an object whose toString is not callable made String() throw.
+  it('gives a reason, never a throw, for objects that cannot be turned into text', () => {
+    for (const cell of [{ toString: '' }, Object.create(null), { [Symbol.toPrimitive]: 1 }]) {
+      const r = validateUscc(cell as never);
+      expect(r.valid).toBe(false);
+      expect(r.reason).toBe('length');
+    }
+  });
+});

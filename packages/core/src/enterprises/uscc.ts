@@ -118,7 +118,7 @@ export interface UsccOptions {
 // Full-width ASCII (U+FF01–U+FF5E) and the ideographic space are common in pasted spreadsheets.
 export function normaliseUscc(input: string): string {
   // Spreadsheet cells may arrive as numbers or empty; treat them as text rather than crash.
-  const s = String(input ?? '');
+  const s = typeof input === 'string' ? input : asText(input);
   if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s.trim().toUpperCase();
   return s
     .replace(/[\uFF01-\uFF5E]/g, fullToHalf)
@@ -127,6 +127,14 @@ export function normaliseUscc(input: string): string {
     .toUpperCase();
 }
 const fullToHalf = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+/** A cell that is not text (number, Date, or a hostile object whose toString is not callable) as text, never a throw. */
+function asText(v: unknown): string {
+  try {
+    return String(v ?? '');
+  } catch {
+    return '';
+  }
+}
 
 function orgCharValue(c: string): number {
   const code = c.charCodeAt(0);
