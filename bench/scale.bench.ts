@@ -5,11 +5,14 @@
 // alone, and the raw SQL time of the statements the request runs (captured from the pool, then EXPLAIN (ANALYZE,
 // BUFFERS), median of 5). URL: --url, else SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
 
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { createDatabase, seedDemo } from '@kaifaqu/db';
 import { buildApp, memoLimits, testConfig } from '@kaifaqu/server';
-import autocannon from 'autocannon';
 import pg from 'pg';
 
 interface Captured {
@@ -67,8 +70,60 @@ PGlite.prototype.query = function (this: PGlite, ...args: unknown[]) {
   return r;
 } as typeof PGlite.prototype.query;
 
+const here = dirname(fileURLToPath(import.meta.url));
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+interface Load {
+  total: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+/** autocannon in a child process (bench/load-child.ts): the load generator must not share the server's event loop. */
+function load(o: { url: string; connections: number; duration: number; headers: Record<string, string>; paths: string[] }) {
+  return new Promise<Load>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'load-child.ts'), JSON.stringify(o)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load generator exited ${code}`)),
+    );
+  });
+}
+
+/** CPU time (ms) of this machine's PostgreSQL processes so far, from /proc (Linux; null elsewhere or when unreadable). */
+function postgresCpuMs(): number | null {
+  try {
+    const tick = 1000 / 100; // USER_HZ
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').trim();
+        const m = /^\d+ \((.*)\) (.*)$/.exec(stat);
+        if (m?.[1] !== 'postgres') continue;
+        const f = m[2].split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks * tick;
+  } catch {
+    return null;
+  }
+}
 
 export default async function (args: string[]) {
   const arg = (name: string) =>
@@ -184,24 +239,21 @@ export default async function (args: string[]) {
     };
     const { ms: rawMs, slowest } = await explain(statements);
     const cold = coldStatements.length > statements.length ? await explain(coldStatements) : null;
-    const latencies: number[] = [];
-    const r = await new Promise<autocannon.Result>((resolve, reject) => {
-      const inst = autocannon(
-        { url: `http://127.0.0.1:${port}${path}`, connections, duration: seconds, headers: { cookie } },
-        (err, res) => (err ? reject(err) : resolve(res)),
-      );
-      inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-    });
-    latencies.sort((a, b) => a - b);
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuMs();
+    const r = await load({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers: { cookie }, paths: [path] });
+    const cpu = process.cpuUsage(cpu0);
+    const serverMs = (cpu.user + cpu.system) / 1000 / Math.max(1, r.total);
+    const pgMs = pg0 == null ? Number.NaN : ((postgresCpuMs() ?? 0) - pg0) / Math.max(1, r.total);
     // Let requests still queued in the server finish before the next endpoint is measured.
     await drained();
     const line =
-      `| ${name} | ${f1(pct(latencies, 0.5))} | ${f1(pct(latencies, 0.95))} | ${f1(pct(latencies, 0.99))} | ${r.requests.average.toFixed(0)} | ` +
+      `| ${name} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.rps.toFixed(0)} | ${f2(serverMs)} / ${f2(pgMs)} | ` +
       `${f1(pct(solo, 0.5))} | ${f1(rawMs)} (${statements.length}) | ${f1(pct(solo, 0.5) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
     table.push(line);
     console.log(
-      `${name}: ${path}\n  ${r.requests.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; p50 ${f1(pct(latencies, 0.5))} ms, ` +
-        `p95 ${f1(pct(latencies, 0.95))}, p99 ${f1(pct(latencies, 0.99))}; alone p50 ${f1(pct(solo, 0.5))} ms; ` +
+      `${name}: ${path}\n  ${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; p50 ${f1(r.p50)} ms, ` +
+        `p95 ${f1(r.p95)}, p99 ${f1(r.p99)}; CPU per request: server ${f2(serverMs)} ms, PostgreSQL ${f2(pgMs)} ms; alone p50 ${f1(pct(solo, 0.5))} ms; ` +
         `raw SQL ${f1(rawMs)} ms in ${statements.length} statements (slowest ${f1(slowest.ms)} ms: ${slowest.text.replace(/\s+/g, ' ').slice(0, 140)}…)` +
         (cold
           ? `\n  cold (first request, fills the cache): ${f1(coldMs)} ms; raw SQL ${f1(cold.ms)} ms in ${coldStatements.length} statements ` +
@@ -211,9 +263,9 @@ export default async function (args: string[]) {
     );
   }
   console.log(
-    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | alone p50 ms | raw SQL ms (statements) | alone ÷ raw | cold ms / cold raw SQL ms |',
+    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | CPU ms/request: server / PostgreSQL | alone p50 ms | raw SQL ms (statements) | alone ÷ raw | cold ms / cold raw SQL ms |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const l of table) console.log(l);
   console.log(
     `load average after: ${loadavg()

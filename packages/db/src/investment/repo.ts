@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { runNamed } from '../named.ts';
 import { users } from '../platform/schema.ts';
-import type { ZoneScope } from '../platform/scope.ts';
+import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { countries, industries } from '../reference/schema.ts';
 import {
   fdiClosedMonths,
@@ -78,17 +79,22 @@ function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSiz
   return and(...parts)!;
 }
 
-export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter) {
+export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, totalOf: TotalOf = countNow) {
   const where = projectWhere(scope, f);
+  const { page: _p, pageSize: _s, ...filter } = f;
   const [rows, total] = await Promise.all([
-    projectQuery(db)
-      .where(where)
-      .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(investmentProjects).where(where),
+    runNamed(
+      projectQuery(db)
+        .where(where)
+        .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+    ),
+    totalOf(`projects:${JSON.stringify(filter)}`, async () =>
+      n((await db.select({ n: count() }).from(investmentProjects).where(where))[0].n),
+    ),
   ]);
-  return { rows: rows.map(flat), total: n(total[0].n) };
+  return { rows: rows.map(flat), total };
 }
 
 export async function findProject(db: Db, scope: ZoneScope, id: number, forUpdate = false): Promise<ProjectRow | undefined> {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import type { ZoneScope } from '../platform/scope.ts';
+import type { TotalOf, ZoneScope } from '../platform/scope.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
 const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
@@ -133,9 +133,6 @@ export interface OverviewRowsArgs {
   page: number;
   pageSize: number;
 }
-
-/** Memoises a list total (see `TotalOf` of the enterprises repository); by default the count runs every time. */
-type TotalOf = (key: string, count: () => Promise<number>) => Promise<number>;
 
 /** The rows behind one dashboard figure: the same predicate as `overviewFigures`, listed. */
 export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs, totalOf: TotalOf = (_k, count) => count()) {

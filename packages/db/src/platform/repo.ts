@@ -51,8 +51,8 @@ export async function findSession(db: Db, tokenHash: string) {
  * Session, user and memberships (with their zones) in one round trip: it runs before every authenticated request,
  * where three sequential lookups were most of a cached page's cost.
  */
-export async function findSessionWithMemberships(db: Db, tokenHash: string) {
-  const rows = await db
+const sessionQuery = (db: Db) =>
+  db
     // The zone's data version (see zoneDataVersion) rides along, so memoised reads need no statement of their own.
     .select({
       s: sessions,
@@ -65,8 +65,19 @@ export async function findSessionWithMemberships(db: Db, tokenHash: string) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(zones, eq(zones.id, memberships.zoneId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gte(sessions.expiresAt, sql`now()`)))
-    .orderBy(zones.id);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('token')), gte(sessions.expiresAt, sql`now()`)))
+    .orderBy(zones.id)
+    // Named: built once per database object, parsed and planned once per connection (it runs before every request).
+    .prepare('kfq_session_with_memberships');
+const preparedSessions = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+export async function findSessionWithMemberships(db: Db, tokenHash: string) {
+  let q = preparedSessions.get(db);
+  if (!q) {
+    q = sessionQuery(db);
+    preparedSessions.set(db, q);
+  }
+  const rows = await q.execute({ token: tokenHash });
   const first = rows[0];
   if (!first || first.u.disabled) return undefined;
   const list: { m: MembershipRow; z: ZoneRow; version: number }[] = [];

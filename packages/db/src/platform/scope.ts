@@ -11,6 +11,13 @@ export interface ZoneScope {
   readonly dataVersion?: number;
 }
 
+/**
+ * How a caller may memoise a list's total (e.g. per zone data version): gets a key for the filter and the count to run.
+ * Without it the count runs with every page.
+ */
+export type TotalOf = (key: string, count: () => Promise<number>) => Promise<number>;
+export const countNow: TotalOf = (_key, count) => count();
+
 export function systemScope(zoneId: number, zoneCode: string): ZoneScope {
   return { zoneId, zoneCode, actorId: null };
 }

@@ -2,8 +2,9 @@ import { and, arrayContains, asc, count, desc, eq, ilike, inArray, isNull, or, t
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { runNamed } from '../named.ts';
 import { users } from '../platform/schema.ts';
-import type { ZoneScope } from '../platform/scope.ts';
+import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
 
 export type ScenarioItemRow = typeof scenarioItems.$inferSelect;
@@ -58,7 +59,7 @@ const flat = (r: ItemJoin): ScenarioItemView => ({
   enterpriseName: r.enterpriseName,
 });
 
-export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter) {
+export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
   const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId)];
   if (f.publicOnly) w.push(publicWhere());
   if (f.state) w.push(eq(scenarioItems.state, f.state));
@@ -68,19 +69,32 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
   if (f.enterpriseId != null) w.push(eq(scenarioItems.enterpriseId, f.enterpriseId));
   if (f.ids) {
     if (!f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
-    w.push(inArray(scenarioItems.id, f.ids));
+    // One array parameter, not one per id: the statement's text stays the same (it runs as a named statement).
+    w.push(sql`${scenarioItems.id} = any(${sql.param(f.ids)}::int[])`);
   }
   if (f.q) w.push(or(ilike(scenarioItems.title, `%${f.q}%`), ilike(scenarioItems.description, `%${f.q}%`))!);
   const where = and(...w);
   const [rows, total] = await Promise.all([
-    itemBase(db)
-      .where(where)
-      .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(scenarioItems).leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId)).where(where),
+    runNamed(
+      itemBase(db)
+        .where(where)
+        .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+    ),
+    totalOf(`scenario-items:${JSON.stringify({ ...f, page: undefined, pageSize: undefined })}`, async () =>
+      num(
+        (
+          await db
+            .select({ n: count() })
+            .from(scenarioItems)
+            .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+            .where(where)
+        )[0]?.n,
+      ),
+    ),
   ]);
-  return { rows: rows.map(flat), total: num(total[0]?.n) };
+  return { rows: rows.map(flat), total };
 }
 
 export async function findScenarioItem(db: Db, scope: ZoneScope, id: number, publicOnly = false): Promise<ScenarioItemView | undefined> {

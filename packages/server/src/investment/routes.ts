@@ -23,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
+import { cachedForZone } from '../platform/cache.ts';
 import { fdiReportXlsx } from './export.ts';
 import {
   actOnApproval,
@@ -76,14 +77,20 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
     { config: { access: READ, memo: 'zone' }, schema: { tags, summary: '招商项目列表', params: zoneParam, querystring: projectQuery } },
     async (req) => {
       const q = req.query;
-      const r = await listProjects(db, scopeOf(req), {
-        q: q.q,
-        stage: q.stage,
-        foreign: q.foreign == null ? undefined : q.foreign === 'true',
-        officerId: q.mine === 'true' ? (req.user?.id ?? undefined) : undefined,
-        page: q.page,
-        pageSize: q.pageSize,
-      });
+      const r = await listProjects(
+        db,
+        scopeOf(req),
+        {
+          q: q.q,
+          stage: q.stage,
+          foreign: q.foreign == null ? undefined : q.foreign === 'true',
+          officerId: q.mine === 'true' ? (req.user?.id ?? undefined) : undefined,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
+        // Counted once per filter and zone data version: paging through the pipeline counts it once.
+        (key, count) => cachedForZone(database, scopeOf(req), key, count),
+      );
       return { data: r.rows.map(presentProject), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
     },
   );

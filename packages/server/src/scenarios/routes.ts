@@ -41,6 +41,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
+import { cachedForZone } from '../platform/cache.ts';
 import {
   assertScenarioStaff,
   batchXlsx,
@@ -228,7 +229,10 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
         return { data: r.rows, pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
       }
       const r = await publicSearch(database, scopeOf(req), q, false, { state: q.state, enterpriseId: own ?? undefined });
-      const counts = own == null ? await scenarioStateCounts(db, scopeOf(req)) : undefined;
+      const counts =
+        own == null
+          ? await cachedForZone(database, scopeOf(req), 'scenario-state-counts', () => scenarioStateCounts(db, scopeOf(req)))
+          : undefined;
       return {
         data: r.rows.map((it) => ({ ...it, score: r.scores.get(it.id) ?? null })),
         counts,

@@ -42,6 +42,7 @@ import {
   type ScenarioItemView,
   scenarioIndexRows,
   scenarioMatchReached,
+  type TotalOf,
   updateScenarioItem,
   updateScenarioMatch,
   writeAudit,
@@ -162,6 +163,14 @@ export async function similarFor(
   return similarItems(index, item, 5).map((m) => ({ ...m, title: index.get(m.id)?.title ?? '' }));
 }
 
+/** List totals are counted once per filter and zone data version (paging through a list counts it once). */
+const totalFor =
+  (database: Database, scope: ZoneScope): TotalOf =>
+  (key, count) =>
+    cachedForZone(database, scope, key, count);
+/** All ranked hits are read in one page: their total is the number of rows, no count needed. */
+const rankedHits: TotalOf = async () => 0;
+
 /** Public list search: the engine ranks, the database filters (kind/tag/batch) and pages. */
 export async function publicSearch(
   database: Database,
@@ -177,26 +186,31 @@ export async function publicSearch(
   // searched with a substring match instead.
   const indexed = publicOnly || ((!extra.state || ['published', 'matching', 'landed'].includes(extra.state)) && extra.enterpriseId == null);
   if (text && !indexed) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly });
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, totalFor(database, scope));
     return { ...r, scores: new Map<number, number>() };
   }
   if (!text) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly });
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly }, totalFor(database, scope));
     return { ...r, scores: new Map<number, number>() };
   }
   const index = await zoneIndex(database, scope);
   const hits = search(index, text, { k: 500, kind: q.kind as ScenarioItem['kind'] | undefined });
   const ids = hits.map((h) => Number(h.id));
-  const all = await listScenarioItems(database.db, scope, {
-    ...extra,
-    ids,
-    kind: q.kind,
-    tag: q.tag,
-    batchId,
-    publicOnly,
-    page: 1,
-    pageSize: Math.max(ids.length, 1),
-  });
+  const all = await listScenarioItems(
+    database.db,
+    scope,
+    {
+      ...extra,
+      ids,
+      kind: q.kind,
+      tag: q.tag,
+      batchId,
+      publicOnly,
+      page: 1,
+      pageSize: Math.max(ids.length, 1),
+    },
+    rankedHits,
+  );
   const rank = new Map(ids.map((id, i) => [id, i]));
   const sorted = all.rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   return {

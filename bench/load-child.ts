@@ -1,0 +1,42 @@
+// The load generator of `npm run bench -- scale`, in its own process so it does not share the server's event loop:
+//   node --import tsx bench/load-child.ts '{"url":…,"connections":50,"duration":30,"headers":{…},"paths":[…]}'
+// With several paths every connection takes the next one in turn (distinct pages, so no two requests in a row ask the
+// same thing). Prints one JSON line: requests, req/s, non-2xx, errors, latency percentiles in ms.
+import autocannon from 'autocannon';
+
+const o = JSON.parse(process.argv[2]) as {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  paths: string[];
+};
+const latencies: number[] = [];
+let next = 0;
+const r = await new Promise<autocannon.Result>((resolve, reject) => {
+  const inst = autocannon(
+    {
+      url: o.url,
+      connections: o.connections,
+      duration: o.duration,
+      headers: o.headers,
+      requests: [{ setupRequest: (req) => ({ ...req, path: o.paths[next++ % o.paths.length] }) }],
+    },
+    (err, res) => (err ? reject(err) : resolve(res)),
+  );
+  inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+});
+latencies.sort((a, b) => a - b);
+const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+console.log(
+  JSON.stringify({
+    total: r.requests.total,
+    rps: r.requests.average,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    p50: pct(0.5),
+    p95: pct(0.95),
+    p99: pct(0.99),
+  }),
+);
