@@ -699,16 +699,59 @@ export async function submitValues(database: Database, scope: ZoneScope, ip: str
   });
 }
 
+/**
+ * What every zone's results page of one published run shares: its framework (frozen at publication) and the national
+ * and regional medians of the year's published scores (written once, at publication). Kept per run — a zone's page
+ * then reads only its own rows — with an age limit for data changed outside the services (a restore).
+ */
+const summaries = new WeakMap<Database, Map<string, { at: number; value: Promise<PublishedSummary> }>>();
+const SUMMARY_AGE_MS = 60_000;
+type PublishedSummary = Awaited<ReturnType<typeof computePublishedSummary>>;
+
+function publishedSummary(
+  database: Database,
+  run: { runId: number; year: number; frameworkId: number; publishedAt: Date | string | null },
+) {
+  let byRun = summaries.get(database);
+  if (!byRun) {
+    byRun = new Map();
+    summaries.set(database, byRun);
+  }
+  const key = `${run.runId}:${run.year}:${String(run.publishedAt)}`;
+  const hit = byRun.get(key);
+  if (hit && Date.now() - hit.at < SUMMARY_AGE_MS) return hit.value;
+  const value = computePublishedSummary(database, run.year, run.frameworkId);
+  // A failed computation is not kept.
+  value.catch(() => byRun.delete(key));
+  if (byRun.size >= 50) byRun.delete(byRun.keys().next().value as string);
+  byRun.set(key, { at: Date.now(), value });
+  return value;
+}
+
+async function computePublishedSummary(database: Database, year: number, frameworkId: number) {
+  const fw = await frameworkOr404(database, frameworkId);
+  const rows = rowsOf(fw);
+  const index = rows.find((r) => r.type === 'Aggregate' && !r.parent)?.iCode ?? 'Index';
+  const dims = rows.filter((r) => r.type === 'Aggregate' && r.parent === index);
+  const names = Object.fromEntries(rows.map((r) => [r.iCode, r.iName]));
+  const all = await publishedYearScores(database.db, [year]);
+  const dimCodes = [index, ...dims.map((d) => d.iCode)];
+  const med = (filter: (r: (typeof all)[number]) => boolean) =>
+    Object.fromEntries(
+      dimCodes.map((c) => [c, median(all.filter(filter).map((r) => (c === index ? r.score : (r.scores[c] ?? Number.NaN))))]),
+    );
+  const regionalMedians: Record<string, Record<string, number>> = {};
+  for (const region of new Set(all.map((r) => r.region))) regionalMedians[region] = med((r) => r.region === region);
+  return { fw, rows, index, dims, names, nationalMedian: med(() => true), regionalMedians };
+}
+
 /** Published results of the zone: history, streaks, warning, medians, drill-down, rank interval. Only published data. */
 export async function zoneResultsView(database: Database, scope: ZoneScope, rule: WarningRule = DEFAULT_WARNING_RULE) {
   const hist = await zoneResults(database.db, scope);
   if (!hist.length) return { history: [], streaks: [], warning: { onList: false, rule, hitYears: [] }, latest: null };
   const latest = hist[hist.length - 1];
-  const fw = await frameworkOr404(database, latest.frameworkId);
-  const rows = rowsOf(fw);
-  const index = rows.find((r) => r.type === 'Aggregate' && !r.parent)?.iCode ?? 'Index';
-  const dims = rows.filter((r) => r.type === 'Aggregate' && r.parent === index);
-  const names = Object.fromEntries(rows.map((r) => [r.iCode, r.iName]));
+  const { fw, rows, index, dims, names, nationalMedian, regionalMedians } = await publishedSummary(database, latest);
+  const regionalMedian = regionalMedians[latest.region] ?? {};
   const years: YearResult[] = hist.map((h) => ({
     year: h.year,
     rank: h.rank,
@@ -716,12 +759,6 @@ export async function zoneResultsView(database: Database, scope: ZoneScope, rule
     regionSize: h.regionSize,
     ranks: h.ranks,
   }));
-  const all = await publishedYearScores(database.db, [latest.year]);
-  const med = (codes: string[], filter: (r: (typeof all)[number]) => boolean) =>
-    Object.fromEntries(codes.map((c) => [c, median(all.filter(filter).map((r) => (c === index ? r.score : (r.scores[c] ?? Number.NaN))))]));
-  const dimCodes = [index, ...dims.map((d) => d.iCode)];
-  const nationalMedian = med(dimCodes, () => true);
-  const regionalMedian = med(dimCodes, (r) => r.region === latest.region);
   const submitted = await zoneRoundValues(database.db, scope, latest.roundId);
   const drill = dims.map((d) => ({
     code: d.iCode,
