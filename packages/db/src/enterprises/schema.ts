@@ -60,7 +60,11 @@ export const enterprises = pgTable(
     // Pages of a zone's registry in id order (lists, dashboard drill-downs) walk this instead of sorting the zone.
     index('enterprises_zone_id_idx').on(t.zoneId, t.id),
     // Small partial indexes for the dashboard's firm sets (high-tech ≈ 10 %, foreign-invested ≈ 8 % of a registry).
-    index('enterprises_zone_high_tech_idx').on(t.zoneId, t.id).where(sql`${t.highTechValidTo} is not null`),
+    // The high-tech one also holds what its drill-down checks (certificate valid, firm open): a deep page
+    // (page=200, 4,000 firms skipped) reads the index alone instead of 4,000 table rows.
+    index('enterprises_zone_high_tech_idx')
+      .on(t.zoneId, t.id, t.highTechValidFrom, t.highTechValidTo, t.closedOn)
+      .where(sql`${t.highTechValidTo} is not null`),
     index('enterprises_zone_foreign_idx').on(t.zoneId, t.id).where(sql`${t.foreignInvested}`),
   ],
 );
@@ -94,6 +98,8 @@ export const enterpriseYears = pgTable(
     index('enterprise_years_above_output_idx')
       .on(t.zoneId, t.year, t.industrialOutputYuan.desc().nullsLast(), t.enterpriseId)
       .where(sql`${t.aboveScale}`),
+    // …and in id order: the 规上 drill-down's pages walk the zone's 规上 firms of the year without sorting them all.
+    index('enterprise_years_above_id_idx').on(t.zoneId, t.year, t.enterpriseId).where(sql`${t.aboveScale}`),
   ],
 );
 

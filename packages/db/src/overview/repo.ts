@@ -143,6 +143,8 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
   let from = sql`from enterprises e`;
   let where = sql`e.zone_id = ${z}`;
   let value = sql`null::text`;
+  const limit = sql`limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`;
+  let pageIds: SQL | undefined;
   switch (q.metric) {
     case 'foreignEnterprises':
       where = sql`${where} and e.foreign_invested`;
@@ -166,6 +168,12 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
       if (q.key && /^[A-T]$/.test(q.key)) where = sql`${where} and i.section = ${q.key}`;
       else if (q.key) where = sql`${where} and left(e.industry_code, ${q.key.length}) = ${q.key}`;
       value = sql`y.industrial_output_yuan`;
+      // The page walks the zone's 规上 firms of the year in id order (a partial index) and checks each firm until
+      // the page is full. Joined instead, the planner expected ~400 of the 12,000 rows to qualify and read all of the
+      // zone's firms to sort them (160 ms for page 50 at 138k firms; 13 ms walked).
+      pageIds = sql`select y.enterprise_id from enterprise_years y where y.zone_id = ${z} and y.year = ${year} and y.above_scale
+        and (select true from enterprises e left join industries i on i.code = e.industry_code where e.id = y.enterprise_id and ${where})
+        order by y.enterprise_id ${limit}`;
       break;
     case 'cluster':
       from = sql`from enterprises e join clusters c on c.zone_id = e.zone_id and c.code = ${q.key ?? ''}
@@ -197,7 +205,7 @@ export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs
   // The page is chosen on ids (walking the (zone_id, id) index), then only its rows are joined and read.
   const [rows, total] = await Promise.all([
     db.execute(sql`select e.id, e.uscc, e.name, e.industry_code, i.name as industry_name, e.platform, ${value} as value, e.synthetic
-      ${body} and e.id = any(array(select e.id ${body} order by e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}))
+      ${body} and e.id = any(array(${pageIds ?? sql`select e.id ${body} order by e.id ${limit}`}))
       order by e.id`),
     totalOf(totalKey, count(sql`select count(*) as n ${body}`)),
   ]);

@@ -53,6 +53,24 @@ describe('zone overview of the calibrated demo zone', () => {
     expect(rows.reduce((a, r) => a + r.value, 0)).toBe(o.actualFdiUsdByYear['2023']);
   });
 
+  it('pages through a drill-down in id order: every row once, the rows of the figure', async () => {
+    for (const q of ['metric=aboveScaleIndustrial&key=C', 'metric=aboveScaleIndustrial&key=36', 'metric=highTechEnterprises']) {
+      const ids: number[] = [];
+      let total = 0;
+      for (let page = 1; ; page++) {
+        const r = (await admin.inject({ url: `/api/zones/demo/overview/rows?${q}&pageSize=200&page=${page}` })).json();
+        total = r.pagination.total;
+        ids.push(...r.data.map((x: { id: number }) => x.id));
+        if (r.data.length < 200) break;
+      }
+      expect(ids.length, q).toBe(total);
+      expect(
+        ids.every((id, i) => i === 0 || id > ids[i - 1]),
+        q,
+      ).toBe(true);
+    }
+  });
+
   it('builds the coverage tree with the same counts', async () => {
     const tree = (await admin.inject({ url: '/api/zones/demo/overview/coverage' })).json().data;
     const count = (level: string) => {

@@ -1,0 +1,3 @@
+DROP INDEX "enterprises_zone_high_tech_idx";--> statement-breakpoint
+CREATE INDEX "enterprise_years_above_id_idx" ON "enterprise_years" USING btree ("zone_id","year","enterprise_id") WHERE "enterprise_years"."above_scale";--> statement-breakpoint
+CREATE INDEX "enterprises_zone_high_tech_idx" ON "enterprises" USING btree ("zone_id","id","high_tech_valid_from","high_tech_valid_to","closed_on") WHERE "enterprises"."high_tech_valid_to" is not null;
