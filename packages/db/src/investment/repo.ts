@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { runNamed } from '../named.ts';
+import { preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { countries, industries } from '../reference/schema.ts';
@@ -67,13 +67,15 @@ export interface ProjectFilter {
   pageSize: number;
 }
 
+const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
 function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSize'>): SQL {
   const parts: SQL[] = [eq(investmentProjects.zoneId, scope.zoneId)];
   if (f.stage) parts.push(eq(investmentProjects.stage, f.stage));
   if (f.foreign != null) parts.push(eq(investmentProjects.foreign, f.foreign));
   if (f.officerId) parts.push(eq(investmentProjects.officerId, f.officerId));
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = likeOf(f.q);
     parts.push(sql`(${investmentProjects.name} ilike ${like} or ${investmentProjects.investor} ilike ${like})`);
   }
   return and(...parts)!;
@@ -82,14 +84,33 @@ function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSiz
 export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, totalOf: TotalOf = countNow) {
   const where = projectWhere(scope, f);
   const { page: _p, pageSize: _s, ...filter } = f;
+  const shape = `projects:${f.stage ? 's' : ''}${f.foreign != null ? 'f' : ''}${f.officerId ? 'o' : ''}${f.q ? 'q' : ''}`;
+  const page = preparedOnce(db, shape, (name) => {
+    const parts: SQL[] = [eq(investmentProjects.zoneId, sql.placeholder('zone'))];
+    if (f.stage) parts.push(eq(investmentProjects.stage, sql.placeholder('stage')));
+    if (f.foreign != null) parts.push(eq(investmentProjects.foreign, sql.placeholder('foreign')));
+    if (f.officerId) parts.push(eq(investmentProjects.officerId, sql.placeholder('officer')));
+    if (f.q)
+      parts.push(
+        sql`(${investmentProjects.name} ilike ${sql.placeholder('like')} or ${investmentProjects.investor} ilike ${sql.placeholder('like')})`,
+      );
+    return projectQuery(db)
+      .where(and(...parts))
+      .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name);
+  });
   const [rows, total] = await Promise.all([
-    runNamed(
-      projectQuery(db)
-        .where(where)
-        .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-    ),
+    page.execute({
+      zone: scope.zoneId,
+      stage: f.stage,
+      foreign: f.foreign,
+      officer: f.officerId,
+      like: f.q ? likeOf(f.q) : undefined,
+      limit: f.pageSize,
+      offset: (f.page - 1) * f.pageSize,
+    }),
     totalOf(`projects:${JSON.stringify(filter)}`, async () =>
       n((await db.select({ n: count() }).from(investmentProjects).where(where))[0].n),
     ),

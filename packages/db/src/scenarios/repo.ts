@@ -1,8 +1,8 @@
-import { and, arrayContains, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { runNamed } from '../named.ts';
+import { preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
@@ -59,29 +59,45 @@ const flat = (r: ItemJoin): ScenarioItemView => ({
   enterpriseName: r.enterpriseName,
 });
 
-export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
-  const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId)];
+/**
+ * The list's conditions with each value from `v`: the value itself (the count) or a placeholder (the page, prepared
+ * once per combination of filters).
+ */
+function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, value: unknown) => unknown): SQL {
+  const w: SQL[] = [sql`${scenarioItems.zoneId} = ${v('zone', zoneId)}`];
   if (f.publicOnly) w.push(publicWhere());
-  if (f.state) w.push(eq(scenarioItems.state, f.state));
-  if (f.kind) w.push(eq(scenarioItems.kind, f.kind));
-  if (f.batchId != null) w.push(eq(scenarioItems.batchId, f.batchId));
-  if (f.tag) w.push(arrayContains(scenarioItems.tags, [f.tag]));
-  if (f.enterpriseId != null) w.push(eq(scenarioItems.enterpriseId, f.enterpriseId));
-  if (f.ids) {
-    if (!f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
-    // One array parameter, not one per id: the statement's text stays the same (it runs as a named statement).
-    w.push(sql`${scenarioItems.id} = any(${sql.param(f.ids)}::int[])`);
-  }
-  if (f.q) w.push(or(ilike(scenarioItems.title, `%${f.q}%`), ilike(scenarioItems.description, `%${f.q}%`))!);
-  const where = and(...w);
+  if (f.state) w.push(sql`${scenarioItems.state} = ${v('state', f.state)}`);
+  if (f.kind) w.push(sql`${scenarioItems.kind} = ${v('kind', f.kind)}`);
+  if (f.batchId != null) w.push(sql`${scenarioItems.batchId} = ${v('batch', f.batchId)}`);
+  if (f.tag) w.push(sql`${scenarioItems.tags} @> ${v('tags', [f.tag])}::text[]`);
+  if (f.enterpriseId != null) w.push(sql`${scenarioItems.enterpriseId} = ${v('enterprise', f.enterpriseId)}`);
+  // One array parameter, not one per id: the statement's text stays the same whatever the number of ids.
+  if (f.ids) w.push(sql`${scenarioItems.id} = any(${v('ids', f.ids)}::int[])`);
+  if (f.q)
+    w.push(sql`(${scenarioItems.title} ilike ${v('like', `%${f.q}%`)} or ${scenarioItems.description} ilike ${v('like', `%${f.q}%`)})`);
+  return and(...w)!;
+}
+
+export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
+  if (f.ids && !f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
+  const values: Record<string, unknown> = {};
+  const where = itemWhere(f, scope.zoneId, (name, value) => {
+    values[name] = value;
+    // An array is one parameter (drizzle would spread a bare array into a list).
+    return Array.isArray(value) ? sql.param(value) : value;
+  });
+  // The filters present (and the public restriction) decide the statement's text.
+  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${Object.keys(values).join(',')}`;
+  const page = preparedOnce(db, key, (name) =>
+    itemBase(db)
+      .where(itemWhere(f, 0, (n) => sql.placeholder(n)))
+      .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
   const [rows, total] = await Promise.all([
-    runNamed(
-      itemBase(db)
-        .where(where)
-        .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-    ),
+    page.execute({ ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     totalOf(`scenario-items:${JSON.stringify({ ...f, page: undefined, pageSize: undefined })}`, async () =>
       num(
         (

@@ -210,6 +210,38 @@ describe('projects', () => {
   });
 });
 
+describe('project list filters', () => {
+  type P = { id: number; stage: string; foreign: boolean; officerId: number | null; name: string; investor: string };
+  const all = async (q: string) => {
+    const rows: P[] = [];
+    for (let page = 1; ; page++) {
+      const r = (await invest.inject({ url: `${Z}/projects?pageSize=200&page=${page}${q}` })).json();
+      rows.push(...r.data);
+      if (r.data.length < 200) return { rows, total: r.pagination.total as number };
+    }
+  };
+  it('each filter, alone and combined, pages exactly the projects it names, newest change first', async () => {
+    const every = (await all('')).rows;
+    const me = (await invest.inject({ url: '/api/auth/me' })).json().data.id as number;
+    const cases: [string, (p: P) => boolean][] = [
+      ['&stage=signed', (p) => p.stage === 'signed'],
+      ['&foreign=true', (p) => p.foreign],
+      ['&foreign=false&stage=lead', (p) => !p.foreign && p.stage === 'lead'],
+      ['&mine=true', (p) => p.officerId === me],
+      [`&q=${encodeURIComponent('新能源')}`, (p) => p.name.includes('新能源') || p.investor.includes('新能源')],
+      [`&q=${encodeURIComponent('100%')}&stage=signed`, () => false],
+    ];
+    for (const [q, keep] of cases) {
+      const r = await all(q);
+      expect(
+        r.rows.map((p) => p.id),
+        q,
+      ).toEqual(every.filter(keep).map((p) => p.id));
+      expect(r.total, q).toBe(r.rows.length);
+    }
+  });
+});
+
 describe('FDI rows and closed months', () => {
   it('converts currencies, and rejects rows of a closed month unless an admin reopens it', async () => {
     const ent = (
