@@ -69,13 +69,18 @@ export interface ProjectFilter {
 
 const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSize'>): SQL {
-  const parts: SQL[] = [eq(investmentProjects.zoneId, scope.zoneId)];
-  if (f.stage) parts.push(eq(investmentProjects.stage, f.stage));
-  if (f.foreign != null) parts.push(eq(investmentProjects.foreign, f.foreign));
-  if (f.officerId) parts.push(eq(investmentProjects.officerId, f.officerId));
+/** The filter's conditions; `v` gives each value (itself, or a placeholder for the prepared page). */
+function projectWhere(
+  scope: ZoneScope,
+  f: Omit<ProjectFilter, 'page' | 'pageSize'>,
+  v: (name: string, value: unknown) => unknown = (_name, value) => value,
+): SQL {
+  const parts: SQL[] = [sql`${investmentProjects.zoneId} = ${v('zone', scope.zoneId)}`];
+  if (f.stage) parts.push(sql`${investmentProjects.stage} = ${v('stage', f.stage)}`);
+  if (f.foreign != null) parts.push(sql`${investmentProjects.foreign} = ${v('foreign', f.foreign)}`);
+  if (f.officerId) parts.push(sql`${investmentProjects.officerId} = ${v('officer', f.officerId)}`);
   if (f.q) {
-    const like = likeOf(f.q);
+    const like = v('like', likeOf(f.q));
     parts.push(sql`(${investmentProjects.name} ilike ${like} or ${investmentProjects.investor} ilike ${like})`);
   }
   return and(...parts)!;
@@ -85,22 +90,14 @@ export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, t
   const where = projectWhere(scope, f);
   const { page: _p, pageSize: _s, ...filter } = f;
   const shape = `projects:${f.stage ? 's' : ''}${f.foreign != null ? 'f' : ''}${f.officerId ? 'o' : ''}${f.q ? 'q' : ''}`;
-  const page = preparedOnce(db, shape, (name) => {
-    const parts: SQL[] = [eq(investmentProjects.zoneId, sql.placeholder('zone'))];
-    if (f.stage) parts.push(eq(investmentProjects.stage, sql.placeholder('stage')));
-    if (f.foreign != null) parts.push(eq(investmentProjects.foreign, sql.placeholder('foreign')));
-    if (f.officerId) parts.push(eq(investmentProjects.officerId, sql.placeholder('officer')));
-    if (f.q)
-      parts.push(
-        sql`(${investmentProjects.name} ilike ${sql.placeholder('like')} or ${investmentProjects.investor} ilike ${sql.placeholder('like')})`,
-      );
-    return projectQuery(db)
-      .where(and(...parts))
+  const page = preparedOnce(db, shape, (name) =>
+    projectQuery(db)
+      .where(projectWhere(scope, f, (n) => sql.placeholder(n)))
       .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name);
-  });
+      .prepare(name),
+  );
   const [rows, total] = await Promise.all([
     page.execute({
       zone: scope.zoneId,
