@@ -20,21 +20,13 @@ import {
 } from '@kaifaqu/contracts';
 import { NotFoundError, ValidationError } from '@kaifaqu/core';
 import { IMPORT_FIELDS } from '@kaifaqu/core/enterprises';
-import {
-  enterprisePlatforms,
-  exportEnterprises,
-  latestDataYear,
-  listEnterprises,
-  upsertCluster,
-  writeAudit,
-  type ZoneScope,
-} from '@kaifaqu/db';
+import { enterprisePlatforms, exportEnterprises, listEnterprises, upsertCluster, writeAudit, type ZoneScope } from '@kaifaqu/db';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
-import { cachedForZone } from '../platform/cache.ts';
+import { cachedForZone, dataYearOf } from '../platform/cache.ts';
 import { MAX_IMPORT_BYTES } from './reader.ts';
 import {
   clusterSummaries,
@@ -69,7 +61,7 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
   const staff = { zone: ZONE_STAFF };
   const editors = { zone: [...ZONE_STAFF, 'enterprise' as const] };
   const base = '/api/zones/:zone/enterprises';
-  const yearOr = async (scope: ZoneScope, y?: number) => y ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
+  const yearOr = async (scope: ZoneScope, y?: number) => y ?? (await dataYearOf(database, scope));
 
   app.get(
     base,

@@ -1,4 +1,4 @@
-import { type Database, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
+import { type Database, latestDataYear, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
 
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
@@ -23,4 +23,11 @@ export async function cachedForZone<T>(database: Database, scope: ZoneScope, key
   entries.set(k, { version, at: Date.now(), value });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
+}
+
+/** The zone's latest year with figures (the default year of lists and drill-downs), once per zone data version. */
+export async function dataYearOf(database: Database, scope: ZoneScope): Promise<number> {
+  return (
+    (await cachedForZone(database, scope, 'latest-data-year', () => latestDataYear(database.db, scope))) ?? new Date().getFullYear() - 1
+  );
 }

@@ -13,14 +13,14 @@ import {
   zoneParam,
   zoneSummary,
 } from '@kaifaqu/contracts';
-import { latestDataYear, listAudit, listZones, overviewRows } from '@kaifaqu/db';
+import { listAudit, listZones, overviewRows } from '@kaifaqu/db';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, scopeOf } from '../http/auth.ts';
 import { VERSION } from '../version.ts';
-import { cachedForZone } from './cache.ts';
+import { cachedForZone, dataYearOf } from './cache.ts';
 import { coverageTree, login, logout, presentMe, presentZone, today, zoneOverview } from './service.ts';
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(1980).max(2100).optional() });
@@ -127,7 +127,7 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       const scope = scopeOf(req);
-      const year = req.query.year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
+      const year = req.query.year ?? (await dataYearOf(database, scope));
       const { rows, total } = await overviewRows(database.db, scope, { ...req.query, year, asOf: today() }, (key, count) =>
         cachedForZone(database, scope, key, count),
       );
