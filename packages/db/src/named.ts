@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 
 /**
- * List pages as prepared statements, built once per database object and `key` and then only executed. Building the
- * SQL of a wide select over five tables was a tenth of a list request's CPU, and PostgreSQL parses and plans a named
- * statement once per connection (planning was 1.5 ms of the project page's 2.7 ms; it may keep a generic plan after
- * five runs, so only for queries whose best plan does not depend on the values). The values are placeholders: the
- * key must name everything that changes the text (which filters are present). Bounded, because every distinct
- * statement stays prepared on every pooled connection.
+ * Hot queries (the session lookup, list pages) as prepared statements, built once per database object and `key`
+ * and then only executed. Building the SQL of a wide select over five tables was a tenth of a list request's CPU,
+ * and PostgreSQL parses and plans a named statement once per connection (planning was 1.5 ms of the project page's
+ * 2.7 ms; it may keep a generic plan after five runs, so only for queries whose best plan does not depend on the
+ * values). The values are placeholders: the key must name everything that changes the text (which filters are
+ * present). Bounded, because every distinct statement stays prepared on every pooled connection.
  */
 const MAX_KEYS = 500;
 const built = new WeakMap<object, Map<string, unknown>>();
@@ -23,4 +24,22 @@ export function preparedOnce<P>(db: object, key: string, build: (name: string) =
     if (byKey.size < MAX_KEYS) byKey.set(key, p);
   }
   return p;
+}
+
+/**
+ * For a condition builder that takes each value by name: collects the values it asks for, so the count can run with
+ * the values and the prepared page with placeholders of the same names; `names()` (the filters present) is the key
+ * of the prepared page.
+ */
+export function collectValues() {
+  const values: Record<string, unknown> = {};
+  return {
+    values,
+    // An array is one parameter (drizzle would spread a bare array into a list).
+    value: (name: string, v: unknown) => {
+      values[name] = v;
+      return Array.isArray(v) ? sql.param(v) : v;
+    },
+    names: () => Object.keys(values).join(','),
+  };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { preparedOnce } from '../named.ts';
+import { collectValues, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { countries, industries } from '../reference/schema.ts';
@@ -87,10 +87,10 @@ function projectWhere(
 }
 
 export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, totalOf: TotalOf = countNow) {
-  const where = projectWhere(scope, f);
+  const c = collectValues();
+  const where = projectWhere(scope, f, c.value);
   const { page: _p, pageSize: _s, ...filter } = f;
-  const shape = `projects:${f.stage ? 's' : ''}${f.foreign != null ? 'f' : ''}${f.officerId ? 'o' : ''}${f.q ? 'q' : ''}`;
-  const page = preparedOnce(db, shape, (name) =>
+  const page = preparedOnce(db, `projects:${c.names()}`, (name) =>
     projectQuery(db)
       .where(projectWhere(scope, f, (n) => sql.placeholder(n)))
       .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
@@ -99,15 +99,7 @@ export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, t
       .prepare(name),
   );
   const [rows, total] = await Promise.all([
-    page.execute({
-      zone: scope.zoneId,
-      stage: f.stage,
-      foreign: f.foreign,
-      officer: f.officerId,
-      like: f.q ? likeOf(f.q) : undefined,
-      limit: f.pageSize,
-      offset: (f.page - 1) * f.pageSize,
-    }),
+    page.execute({ ...c.values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     totalOf(`projects:${JSON.stringify(filter)}`, async () =>
       n((await db.select({ n: count() }).from(investmentProjects).where(where))[0].n),
     ),

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedOnce } from '../named.ts';
 import { auditLog, loginAttempts, memberships, sessions, users, zones } from './schema.ts';
 import type { ZoneScope } from './scope.ts';
 
@@ -51,7 +52,7 @@ export async function findSession(db: Db, tokenHash: string) {
  * Session, user and memberships (with their zones) in one round trip: it runs before every authenticated request,
  * where three sequential lookups were most of a cached page's cost.
  */
-const sessionQuery = (db: Db) =>
+const sessionQuery = (db: Db, name: string) =>
   db
     // The zone's data version (see zoneDataVersion) rides along, so memoised reads need no statement of their own.
     .select({
@@ -67,17 +68,11 @@ const sessionQuery = (db: Db) =>
     .leftJoin(zones, eq(zones.id, memberships.zoneId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('token')), gte(sessions.expiresAt, sql`now()`)))
     .orderBy(zones.id)
-    // Named: built once per database object, parsed and planned once per connection (it runs before every request).
-    .prepare('kfq_session_with_memberships');
-const preparedSessions = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+    .prepare(name);
 
 export async function findSessionWithMemberships(db: Db, tokenHash: string) {
-  let q = preparedSessions.get(db);
-  if (!q) {
-    q = sessionQuery(db);
-    preparedSessions.set(db, q);
-  }
-  const rows = await q.execute({ token: tokenHash });
+  // Built once per database object, parsed and planned once per connection: it runs before every request.
+  const rows = await preparedOnce(db, 'session-with-memberships', (name) => sessionQuery(db, name)).execute({ token: tokenHash });
   const first = rows[0];
   if (!first || first.u.disabled) return undefined;
   const list: { m: MembershipRow; z: ZoneRow; version: number }[] = [];

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { preparedOnce } from '../named.ts';
+import { collectValues, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
@@ -80,14 +80,10 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, valu
 
 export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
   if (f.ids && !f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
-  const values: Record<string, unknown> = {};
-  const where = itemWhere(f, scope.zoneId, (name, value) => {
-    values[name] = value;
-    // An array is one parameter (drizzle would spread a bare array into a list).
-    return Array.isArray(value) ? sql.param(value) : value;
-  });
+  const c = collectValues();
+  const where = itemWhere(f, scope.zoneId, c.value);
   // The filters present (and the public restriction) decide the statement's text.
-  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${Object.keys(values).join(',')}`;
+  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}`;
   const page = preparedOnce(db, key, (name) =>
     itemBase(db)
       .where(itemWhere(f, 0, (n) => sql.placeholder(n)))
@@ -97,7 +93,7 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
       .prepare(name),
   );
   const [rows, total] = await Promise.all([
-    page.execute({ ...values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
+    page.execute({ ...c.values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     totalOf(`scenario-items:${JSON.stringify({ ...f, page: undefined, pageSize: undefined })}`, async () =>
       num(
         (

@@ -26,7 +26,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
-import { cachedForZone, dataYearOf } from '../platform/cache.ts';
+import { dataYearOf, zoneTotals } from '../platform/cache.ts';
 import { MAX_IMPORT_BYTES } from './reader.ts';
 import {
   clusterSummaries,
@@ -79,10 +79,7 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
       const scope = scopeOf(req);
       const { page, pageSize, ...f } = req.query;
       const year = await yearOr(scope, f.year);
-      // The total is memoised per zone data version: paging through a list of 100k firms counts them once.
-      const r = await listEnterprises(database.db, scope, { ...f, year, asOf: today() }, page, pageSize, (key, count) =>
-        cachedForZone(database, scope, key, count),
-      );
+      const r = await listEnterprises(database.db, scope, { ...f, year, asOf: today() }, page, pageSize, zoneTotals(database, scope));
       return { data: r.rows, pagination: { page, pageSize, total: r.total }, policies: { import: true, export: true } };
     },
   );

@@ -1,4 +1,4 @@
-import { type Database, latestDataYear, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
+import { type Database, latestDataYear, type TotalOf, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
 
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
@@ -13,8 +13,11 @@ const byDatabase = new WeakMap<Database, Entries>();
  */
 export async function cachedForZone<T>(database: Database, scope: ZoneScope, key: string, compute: () => Promise<T>): Promise<T> {
   const version = scope.dataVersion ?? (await zoneDataVersion(database.db, scope.zoneId));
-  const entries = byDatabase.get(database) ?? new Map();
-  byDatabase.set(database, entries);
+  let entries = byDatabase.get(database);
+  if (!entries) {
+    entries = new Map();
+    byDatabase.set(database, entries);
+  }
   const k = `${scope.zoneId}:${key}`;
   const hit = entries.get(k);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
@@ -24,6 +27,12 @@ export async function cachedForZone<T>(database: Database, scope: ZoneScope, key
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
 }
+
+/** List totals counted once per filter and zone data version: paging through a list counts it once. */
+export const zoneTotals =
+  (database: Database, scope: ZoneScope): TotalOf =>
+  (key, count) =>
+    cachedForZone(database, scope, key, count);
 
 /** The zone's latest year with figures (the default year of lists and drill-downs), once per zone data version. */
 export async function dataYearOf(database: Database, scope: ZoneScope): Promise<number> {

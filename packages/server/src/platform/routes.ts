@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, scopeOf } from '../http/auth.ts';
 import { VERSION } from '../version.ts';
-import { cachedForZone, dataYearOf } from './cache.ts';
+import { dataYearOf, zoneTotals } from './cache.ts';
 import { coverageTree, login, logout, presentMe, presentZone, today, zoneOverview } from './service.ts';
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(1980).max(2100).optional() });
@@ -128,9 +128,7 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       const year = req.query.year ?? (await dataYearOf(database, scope));
-      const { rows, total } = await overviewRows(database.db, scope, { ...req.query, year, asOf: today() }, (key, count) =>
-        cachedForZone(database, scope, key, count),
-      );
+      const { rows, total } = await overviewRows(database.db, scope, { ...req.query, year, asOf: today() }, zoneTotals(database, scope));
       return { data: rows, pagination: { page: req.query.page, pageSize: req.query.pageSize, total } };
     },
   );

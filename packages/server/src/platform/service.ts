@@ -8,7 +8,6 @@ import {
   dummyHash,
   findUserByUsername,
   industryTable,
-  latestDataYear,
   overviewFigures,
   recentLoginFailures,
   recordLoginAttempt,
@@ -19,7 +18,7 @@ import {
 } from '@kaifaqu/db';
 import type { Config } from '../config.ts';
 import { type CurrentUser, hashToken, loadUser, newToken } from '../http/auth.ts';
-import { cachedForZone } from './cache.ts';
+import { cachedForZone, dataYearOf } from './cache.ts';
 
 class TooManyAttempts extends DomainError {
   override readonly status = 429;
@@ -110,7 +109,7 @@ async function computeOverview(
   year: number | undefined,
   asOf: string,
 ): Promise<ZoneOverview> {
-  const dataYear = year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
+  const dataYear = year ?? (await dataYearOf(database, scope));
   const f = await overviewFigures(database.db, scope, dataYear, asOf);
   return {
     zone: zone.code,
@@ -129,7 +128,7 @@ export async function coverageTree(database: Database, scope: ZoneScope, year?: 
 }
 
 async function computeCoverage(database: Database, scope: ZoneScope, year: number | undefined, asOf: string): Promise<CoverageNode[]> {
-  const dataYear = year ?? (await latestDataYear(database.db, scope)) ?? new Date().getFullYear() - 1;
+  const dataYear = year ?? (await dataYearOf(database, scope));
   const counts = await aboveScaleClassCounts(database.db, scope, dataYear, asOf);
   const table = industryTable();
   const roots = new Map<string, CoverageNode>();

@@ -49,7 +49,7 @@ import {
   type ZoneScope,
 } from '@kaifaqu/db';
 import ExcelJS from 'exceljs';
-import { cachedForZone } from '../platform/cache.ts';
+import { cachedForZone, zoneTotals } from '../platform/cache.ts';
 
 export interface Caller {
   userId: number | null;
@@ -163,11 +163,6 @@ export async function similarFor(
   return similarItems(index, item, 5).map((m) => ({ ...m, title: index.get(m.id)?.title ?? '' }));
 }
 
-/** List totals are counted once per filter and zone data version (paging through a list counts it once). */
-const totalFor =
-  (database: Database, scope: ZoneScope): TotalOf =>
-  (key, count) =>
-    cachedForZone(database, scope, key, count);
 /** All ranked hits are read in one page: their total is the number of rows, no count needed. */
 const rankedHits: TotalOf = async () => 0;
 
@@ -186,11 +181,16 @@ export async function publicSearch(
   // searched with a substring match instead.
   const indexed = publicOnly || ((!extra.state || ['published', 'matching', 'landed'].includes(extra.state)) && extra.enterpriseId == null);
   if (text && !indexed) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, totalFor(database, scope));
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, zoneTotals(database, scope));
     return { ...r, scores: new Map<number, number>() };
   }
   if (!text) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly }, totalFor(database, scope));
+    const r = await listScenarioItems(
+      database.db,
+      scope,
+      { ...q, ...extra, q: undefined, batchId, publicOnly },
+      zoneTotals(database, scope),
+    );
     return { ...r, scores: new Map<number, number>() };
   }
   const index = await zoneIndex(database, scope);
