@@ -14,3 +14,4 @@ export * from './reference/index.ts';
 export * from './scale/index.ts';
 export * from './scenarios/index.ts';
 export * from './schema.ts';
+export { SEEK_STRIDE, type SeekOf } from './seek.ts';

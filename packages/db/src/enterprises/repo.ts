@@ -6,6 +6,7 @@ import { type CopyStreamQuery, from as copyFrom } from 'pg-copy-streams';
 import { restoreForeignKeyChecks, skipForeignKeyChecks } from '../bulk.ts';
 import type { Db } from '../client.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
+import { type SeekOf, seekPage } from '../seek.ts';
 import { clusterMembers, clusters, enterpriseChanges, enterpriseImports, enterprises, enterpriseYears, importMappings } from './schema.ts';
 
 const n = (v: unknown) => (v == null ? null : Number(v));
@@ -520,6 +521,7 @@ export async function listEnterprises(
   page: number,
   pageSize: number,
   totalOf: TotalOf = countNow,
+  seekOf?: SeekOf,
 ) {
   const year = f.year ?? 0;
   // y.zone_id = e.zone_id always holds; saying it lets a zone's figures be read through the (zone_id, year, …) indexes.
@@ -534,9 +536,15 @@ export async function listEnterprises(
       e.tech_sme, e.tags, coalesce(y.above_scale, false) as above_scale, y.revenue_yuan, y.industrial_output_yuan, y.employees, e.synthetic`;
   // A page is found on ids alone (the unused joins drop out, the (zone_id, id) index walks in order), then only its
   // rows are joined and read: a deep page skips ids, not whole rows with their figures.
+  const listKey = `enterprises:${JSON.stringify({ ...f, year })}`;
+  // In id order (the default) a deep page starts from the nearest checkpoint id instead of skipping every earlier row.
+  const seek =
+    pageSize > 0 && (f.sort ?? 'id') === 'id'
+      ? await seekPage(db, seekOf, listKey, (page - 1) * pageSize, sql`e.id`, f.order === 'desc' ? 'desc' : 'asc', sql`select e.id ${from} where ${w}`)
+      : { cond: sql`true`, offset: (page - 1) * pageSize };
   const rowsQuery =
     pageSize > 0
-      ? sql`select ${cols} from (select e.id ${from} where ${w} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) p
+      ? sql`select ${cols} from (select e.id ${from} where ${w} and ${seek.cond} order by ${order} limit ${pageSize} offset ${seek.offset}) p
           join enterprises e on e.id = p.id ${yJoin} left join industries i on i.code = e.industry_code
           order by ${order}`
       : sql`select ${cols} ${from} where ${w} order by ${order}`;
@@ -544,7 +552,7 @@ export async function listEnterprises(
     // Not a named statement: its best plan depends on the zone's size and the filters (a generic plan made the
     // industry + foreign-invested page 6× slower in the largest zone).
     db.execute(rowsQuery),
-    totalOf(`enterprises:${JSON.stringify({ ...f, year })}`, async () =>
+    totalOf(listKey, async () =>
       Number(rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n ${from} where ${w}`))[0].n),
     ),
   ]);

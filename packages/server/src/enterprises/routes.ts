@@ -26,7 +26,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
-import { dataYearOf, zoneTotals } from '../platform/cache.ts';
+import { dataYearOf, zoneMemo } from '../platform/cache.ts';
 import { MAX_IMPORT_BYTES } from './reader.ts';
 import {
   clusterSummaries,
@@ -79,7 +79,8 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
       const scope = scopeOf(req);
       const { page, pageSize, ...f } = req.query;
       const year = await yearOr(scope, f.year);
-      const r = await listEnterprises(database.db, scope, { ...f, year, asOf: today() }, page, pageSize, zoneTotals(database, scope));
+      const memo = zoneMemo(database, scope);
+      const r = await listEnterprises(database.db, scope, { ...f, year, asOf: today() }, page, pageSize, memo, memo);
       return { data: r.rows, pagination: { page, pageSize, total: r.total }, policies: { import: true, export: true } };
     },
   );

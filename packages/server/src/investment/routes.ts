@@ -23,7 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
-import { zoneTotals } from '../platform/cache.ts';
+import { zoneMemo } from '../platform/cache.ts';
 import { fdiReportXlsx } from './export.ts';
 import {
   actOnApproval,
@@ -88,7 +88,7 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
           page: q.page,
           pageSize: q.pageSize,
         },
-        zoneTotals(database, scopeOf(req)),
+        zoneMemo(database, scopeOf(req)),
       );
       return { data: r.rows.map(presentProject), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
     },

@@ -1,4 +1,4 @@
-import { type Database, latestDataYear, type TotalOf, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
+import { type Database, latestDataYear, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
 
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
@@ -28,11 +28,14 @@ export async function cachedForZone<T>(database: Database, scope: ZoneScope, key
   return value;
 }
 
-/** List totals counted once per filter and zone data version: paging through a list counts it once. */
-export const zoneTotals =
-  (database: Database, scope: ZoneScope): TotalOf =>
-  (key, count) =>
-    cachedForZone(database, scope, key, count);
+/**
+ * What a list derives from the whole filtered set — its total, its seek checkpoints — computed once per filter and
+ * zone data version: paging through a list counts it once.
+ */
+export const zoneMemo =
+  (database: Database, scope: ZoneScope) =>
+  <T>(key: string, compute: () => Promise<T>): Promise<T> =>
+    cachedForZone(database, scope, key, compute);
 
 /** The zone's latest year with figures (the default year of lists and drill-downs), once per zone data version. */
 export async function dataYearOf(database: Database, scope: ZoneScope): Promise<number> {

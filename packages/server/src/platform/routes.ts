@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, scopeOf } from '../http/auth.ts';
 import { VERSION } from '../version.ts';
-import { dataYearOf, zoneTotals } from './cache.ts';
+import { dataYearOf, zoneMemo } from './cache.ts';
 import { coverageTree, login, logout, presentMe, presentZone, today, zoneOverview } from './service.ts';
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(1980).max(2100).optional() });
@@ -128,7 +128,8 @@ export const platformRoutes: FastifyPluginAsync = async (fastify) => {
     async (req) => {
       const scope = scopeOf(req);
       const year = req.query.year ?? (await dataYearOf(database, scope));
-      const { rows, total } = await overviewRows(database.db, scope, { ...req.query, year, asOf: today() }, zoneTotals(database, scope));
+      const memo = zoneMemo(database, scope);
+      const { rows, total } = await overviewRows(database.db, scope, { ...req.query, year, asOf: today() }, memo, memo);
       return { data: rows, pagination: { page: req.query.page, pageSize: req.query.pageSize, total } };
     },
   );

@@ -49,7 +49,7 @@ import {
   type ZoneScope,
 } from '@kaifaqu/db';
 import ExcelJS from 'exceljs';
-import { cachedForZone, zoneTotals } from '../platform/cache.ts';
+import { cachedForZone, zoneMemo } from '../platform/cache.ts';
 
 export interface Caller {
   userId: number | null;
@@ -181,7 +181,7 @@ export async function publicSearch(
   // searched with a substring match instead.
   const indexed = publicOnly || ((!extra.state || ['published', 'matching', 'landed'].includes(extra.state)) && extra.enterpriseId == null);
   if (text && !indexed) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, zoneTotals(database, scope));
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, zoneMemo(database, scope));
     return { ...r, scores: new Map<number, number>() };
   }
   if (!text) {
@@ -189,7 +189,7 @@ export async function publicSearch(
       database.db,
       scope,
       { ...q, ...extra, q: undefined, batchId, publicOnly },
-      zoneTotals(database, scope),
+      zoneMemo(database, scope),
     );
     return { ...r, scores: new Map<number, number>() };
   }

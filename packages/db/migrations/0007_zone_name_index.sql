@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_zone_name_idx" ON "enterprises" USING btree ("zone_id","name","id","industry_code","foreign_invested");
