@@ -72,7 +72,13 @@ describe('deep pages of an id-ordered list seek from checkpoints', () => {
     ];
     for (const [f, size] of cases) {
       const last = Math.ceil(FIRMS / size) + 1;
-      for (const page of [1, Math.floor(SEEK_STRIDE / size), Math.ceil(SEEK_STRIDE / size) + 1, Math.floor((2 * SEEK_STRIDE) / size) + 1, last]) {
+      for (const page of [
+        1,
+        Math.floor(SEEK_STRIDE / size),
+        Math.ceil(SEEK_STRIDE / size) + 1,
+        Math.floor((2 * SEEK_STRIDE) / size) + 1,
+        last,
+      ]) {
         expect(await ids(f, page, size, m.seekOf), JSON.stringify({ f, page })).toEqual(await ids(f, page, size));
       }
     }

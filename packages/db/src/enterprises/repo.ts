@@ -417,6 +417,11 @@ export async function saveMapping(db: Db, scope: ZoneScope, owner: string, mappi
 
 export interface EnterpriseFilter {
   q?: string;
+  /**
+   * The ids whose name or former name contains `q`, when the caller found them already (an in-memory index):
+   * replaces the name scan; the USCC-prefix branch of `q` still applies.
+   */
+  qIds?: readonly number[];
   /** Section letter or code prefix (2–4 digits). */
   industry?: string;
   platform?: string;
@@ -445,7 +450,9 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
     // a query without upper/lower case (Chinese, digits) needs no case folding, so like, not ilike; former names only
     // where there are any; the code prefix only for a query that could be one (a USCC has letters and digits only).
     const op = q.toLowerCase() === q && q.toUpperCase() === q ? sql.raw('like') : sql.raw('ilike');
-    const byName = sql`e.name ${op} ${like} or (cardinality(e.former_names) > 0 and exists (select 1 from unnest(e.former_names) fn where fn ${op} ${like}))`;
+    const byName = f.qIds
+      ? sql`e.id = any(${sql.param([...f.qIds])}::int[])`
+      : sql`e.name ${op} ${like} or (cardinality(e.former_names) > 0 and exists (select 1 from unnest(e.former_names) fn where fn ${op} ${like}))`;
     parts.push(/^[0-9a-z]+$/i.test(q) ? sql`(${byName} or e.uscc ilike ${`${q.toUpperCase()}%`})` : sql`(${byName})`);
   }
   if (f.industry) {
@@ -477,6 +484,16 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
       exists (select 1 from unnest(c.industry_prefixes) pfx where e.industry_code like pfx || '%')
       or exists (select 1 from cluster_members cm where cm.cluster_id = c.id and cm.enterprise_id = e.id)))`);
   return sql.join(parts, sql` and `);
+}
+
+/** Every firm's names in the zone, for an in-memory name index (see `buildNameHaystack` in core). */
+export async function zoneNameEntries(db: Db, scope: ZoneScope) {
+  const r = await db.execute(sql`select id, name, former_names from enterprises where zone_id = ${scope.zoneId}`);
+  return rowsOf<{ id: unknown; name: string; former_names: string[] | null }>(r).map((x) => ({
+    id: Number(x.id),
+    name: x.name,
+    formerNames: x.former_names ?? [],
+  }));
 }
 
 const SORTS: Record<NonNullable<EnterpriseFilter['sort']>, string> = {
@@ -536,11 +553,20 @@ export async function listEnterprises(
       e.tech_sme, e.tags, coalesce(y.above_scale, false) as above_scale, y.revenue_yuan, y.industrial_output_yuan, y.employees, e.synthetic`;
   // A page is found on ids alone (the unused joins drop out, the (zone_id, id) index walks in order), then only its
   // rows are joined and read: a deep page skips ids, not whole rows with their figures.
-  const listKey = `enterprises:${JSON.stringify({ ...f, year })}`;
+  const { qIds: _found, ...keyed } = f; // found from q: q names them
+  const listKey = `enterprises:${JSON.stringify({ ...keyed, year })}`;
   // In id order (the default) a deep page starts from the nearest checkpoint id instead of skipping every earlier row.
   const seek =
     pageSize > 0 && (f.sort ?? 'id') === 'id'
-      ? await seekPage(db, seekOf, listKey, (page - 1) * pageSize, sql`e.id`, f.order === 'desc' ? 'desc' : 'asc', sql`select e.id ${from} where ${w}`)
+      ? await seekPage(
+          db,
+          seekOf,
+          listKey,
+          (page - 1) * pageSize,
+          sql`e.id`,
+          f.order === 'desc' ? 'desc' : 'asc',
+          sql`select e.id ${from} where ${w}`,
+        )
       : { cond: sql`true`, offset: (page - 1) * pageSize };
   const rowsQuery =
     pageSize > 0
@@ -552,9 +578,7 @@ export async function listEnterprises(
     // Not a named statement: its best plan depends on the zone's size and the filters (a generic plan made the
     // industry + foreign-invested page 6× slower in the largest zone).
     db.execute(rowsQuery),
-    totalOf(listKey, async () =>
-      Number(rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n ${from} where ${w}`))[0].n),
-    ),
+    totalOf(listKey, async () => Number(rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n ${from} where ${w}`))[0].n)),
   ]);
   const data: ListedEnterprise[] = rowsOf<Record<string, unknown>>(rows).map((r) => ({
     id: Number(r.id),

@@ -136,13 +136,7 @@ export interface OverviewRowsArgs {
 }
 
 /** The rows behind one dashboard figure: the same predicate as `overviewFigures`, listed. */
-export async function overviewRows(
-  db: Db,
-  scope: ZoneScope,
-  q: OverviewRowsArgs,
-  totalOf: TotalOf = countNow,
-  seekOf?: SeekOf,
-) {
+export async function overviewRows(db: Db, scope: ZoneScope, q: OverviewRowsArgs, totalOf: TotalOf = countNow, seekOf?: SeekOf) {
   const totalKey = `overview-rows:${JSON.stringify([q.metric, q.key ?? null, q.year, q.asOf])}`;
   const count = (query: SQL) => async () => n(rowsOf<{ n: unknown }>(await db.execute(query))[0].n);
   const z = scope.zoneId;

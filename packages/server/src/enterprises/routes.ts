@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { ZONE_ADMIN, ZONE_STAFF } from '../http/access.ts';
 import { scopeOf } from '../http/auth.ts';
 import { dataYearOf, zoneMemo } from '../platform/cache.ts';
+import { NAME_HITS_MAX, nameHaystack } from './names.ts';
 import { MAX_IMPORT_BYTES } from './reader.ts';
 import {
   clusterSummaries,
@@ -80,7 +81,8 @@ export const enterpriseRoutes: FastifyPluginAsync = async (fastify) => {
       const { page, pageSize, ...f } = req.query;
       const year = await yearOr(scope, f.year);
       const memo = zoneMemo(database, scope);
-      const r = await listEnterprises(database.db, scope, { ...f, year, asOf: today() }, page, pageSize, memo, memo);
+      const qIds = f.q ? ((await nameHaystack(database, scope)).find(f.q, NAME_HITS_MAX) ?? undefined) : undefined;
+      const r = await listEnterprises(database.db, scope, { ...f, qIds, year, asOf: today() }, page, pageSize, memo, memo);
       return { data: r.rows, pagination: { page, pageSize, total: r.total }, policies: { import: true, export: true } };
     },
   );

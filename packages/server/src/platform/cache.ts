@@ -6,6 +6,8 @@ const MAX_AGE_MS = 60_000;
 type Entries = Map<string, { version: number; at: number; value: unknown }>;
 /** Per database object: two databases in one process (tests) never share figures. */
 const byDatabase = new WeakMap<Database, Entries>();
+/** Computations under way, by key (and the database's entries, as two databases may share a key). */
+const inFlight = new Map<string, { version: number; entries: Entries; promise: Promise<unknown> }>();
 
 /**
  * Memoises a zone-scoped computation per zone data version (see `zoneDataVersion`): dashboards stay computed from
@@ -21,11 +23,20 @@ export async function cachedForZone<T>(database: Database, scope: ZoneScope, key
   const k = `${scope.zoneId}:${key}`;
   const hit = entries.get(k);
   if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
-  const value = await compute();
-  entries.delete(k);
-  entries.set(k, { version, at: Date.now(), value });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  return value;
+  // A burst of requests missing together computes once (50 readers of a cold list: one count, not 50).
+  const running = inFlight.get(k);
+  if (running && running.version === version && running.entries === entries) return running.promise as Promise<T>;
+  const promise = compute();
+  inFlight.set(k, { version, entries, promise });
+  try {
+    const value = await promise;
+    entries.delete(k);
+    entries.set(k, { version, at: Date.now(), value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    return value;
+  } finally {
+    if (inFlight.get(k)?.promise === promise) inFlight.delete(k);
+  }
 }
 
 /**

@@ -185,12 +185,7 @@ export async function publicSearch(
     return { ...r, scores: new Map<number, number>() };
   }
   if (!text) {
-    const r = await listScenarioItems(
-      database.db,
-      scope,
-      { ...q, ...extra, q: undefined, batchId, publicOnly },
-      zoneMemo(database, scope),
-    );
+    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly }, zoneMemo(database, scope));
     return { ...r, scores: new Map<number, number>() };
   }
   const index = await zoneIndex(database, scope);
