@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import { collectValues, preparedOnce } from '../named.ts';
@@ -29,26 +29,14 @@ export type ProjectRow = typeof investmentProjects.$inferSelect & {
 };
 export type ProjectInsert = Omit<typeof investmentProjects.$inferInsert, 'id' | 'zoneId' | 'investorKey' | 'nameKey'>;
 
+// Flat columns (not `{ p: investmentProjects, … }` spread into a new object per row): a page maps its rows once.
 const projectCols = {
-  p: investmentProjects,
+  ...getTableColumns(investmentProjects),
   officerName: users.displayName,
   enterpriseName: enterprises.name,
   countryName: countries.nameZh,
   industryName: industries.name,
 };
-const flat = (r: {
-  p: typeof investmentProjects.$inferSelect;
-  officerName: string | null;
-  enterpriseName: string | null;
-  countryName: string | null;
-  industryName: string | null;
-}): ProjectRow => ({
-  ...r.p,
-  officerName: r.officerName,
-  enterpriseName: r.enterpriseName,
-  countryName: r.countryName,
-  industryName: r.industryName,
-});
 const projectQuery = (db: Db) =>
   db
     .select(projectCols)
@@ -104,14 +92,14 @@ export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, t
       n((await db.select({ n: count() }).from(investmentProjects).where(where))[0].n),
     ),
   ]);
-  return { rows: rows.map(flat), total };
+  return { rows: rows as ProjectRow[], total };
 }
 
 export async function findProject(db: Db, scope: ZoneScope, id: number, forUpdate = false): Promise<ProjectRow | undefined> {
   const q = projectQuery(db).where(and(eq(investmentProjects.zoneId, scope.zoneId), eq(investmentProjects.id, id)));
   if (forUpdate) await db.execute(sql`select id from investment_projects where id = ${id} and zone_id = ${scope.zoneId} for update`);
   const r = await q;
-  return r[0] ? flat(r[0]) : undefined;
+  return r[0] as ProjectRow | undefined;
 }
 
 /** Projects whose normalised investor or name matches (same investor/project). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
@@ -36,8 +36,9 @@ export interface ScenarioItemFilter {
   pageSize: number;
 }
 
+// Flat columns (not `{ item: scenarioItems, … }` spread into a new object per row): the list maps its rows once.
 const itemColumns = {
-  item: scenarioItems,
+  ...getTableColumns(scenarioItems),
   batchNumber: scenarioBatches.number,
   batchTitle: scenarioBatches.title,
   enterpriseName: enterprises.name,
@@ -50,14 +51,7 @@ function itemBase(db: Db) {
     .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
     .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId));
 }
-type ItemJoin = { item: ScenarioItemRow; batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
 export type ScenarioItemView = ScenarioItemRow & { batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
-const flat = (r: ItemJoin): ScenarioItemView => ({
-  ...r.item,
-  batchNumber: r.batchNumber,
-  batchTitle: r.batchTitle,
-  enterpriseName: r.enterpriseName,
-});
 
 /**
  * The list's conditions with each value from `v`: the value itself (the count) or a placeholder (the page, prepared
@@ -73,8 +67,10 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, valu
   if (f.enterpriseId != null) w.push(sql`${scenarioItems.enterpriseId} = ${v('enterprise', f.enterpriseId)}`);
   // One array parameter, not one per id: the statement's text stays the same whatever the number of ids.
   if (f.ids) w.push(sql`${scenarioItems.id} = any(${v('ids', f.ids)}::int[])`);
-  if (f.q)
-    w.push(sql`(${scenarioItems.title} ilike ${v('like', `%${f.q}%`)} or ${scenarioItems.description} ilike ${v('like', `%${f.q}%`)})`);
+  if (f.q) {
+    const like = v('like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`); // % and _ taken literally
+    w.push(sql`(${scenarioItems.title} ilike ${like} or ${scenarioItems.description} ilike ${like})`);
+  }
   return and(...w)!;
 }
 
@@ -106,14 +102,14 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
       ),
     ),
   ]);
-  return { rows: rows.map(flat), total };
+  return { rows: rows as ScenarioItemView[], total };
 }
 
 export async function findScenarioItem(db: Db, scope: ZoneScope, id: number, publicOnly = false): Promise<ScenarioItemView | undefined> {
   const w: SQL[] = [eq(scenarioItems.zoneId, scope.zoneId), eq(scenarioItems.id, id)];
   if (publicOnly) w.push(publicWhere());
   const r = await itemBase(db).where(and(...w));
-  return r[0] && flat(r[0]);
+  return r[0] as ScenarioItemView | undefined;
 }
 
 /** Items the matching index is built from: everything public in the zone (text fields only). */
