@@ -45,7 +45,7 @@ export async function seekPage(
   const points = await seekOf(`seek:${key}`, async () =>
     rowsOf<{ id: unknown }>(
       await db.execute(
-        sql`select id from (select id, row_number() over (order by id ${sql.raw(dir)}) as rn from (${ids}) o) x
+        sql`select id from (select id, row_number() over (order by id ${dir === 'asc' ? sql`asc` : sql`desc`}) as rn from (${ids}) o) x
           where rn % ${SEEK_STRIDE} = 0 order by rn`,
       ),
     ).map((r) => Number(r.id)),
