@@ -490,7 +490,9 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
 
 /** Every firm's names in the zone, for an in-memory name index (see `buildNameHaystack` in core). */
 export async function zoneNameEntries(db: Db, scope: ZoneScope) {
-  const r = await db.execute(sql`select id, name, nullif(former_names, '{}') as former_names from enterprises where zone_id = ${scope.zoneId} order by id`);
+  const r = await db.execute(
+    sql`select id, name, nullif(former_names, '{}') as former_names from enterprises where zone_id = ${scope.zoneId} order by id`,
+  );
   return rowsOf<{ id: unknown; name: string; former_names: string[] | null }>(r).map((x) => ({
     id: Number(x.id),
     name: x.name,

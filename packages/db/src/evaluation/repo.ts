@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedOnce } from '../named.ts';
 import { zones } from '../platform/schema.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 import { evalFrameworks, evalResults, evalRounds, evalRuns, evalSubmissions, type FrameworkRow, type SubmissionComment } from './schema.ts';
@@ -271,38 +272,47 @@ export async function zonePreviousValues(db: Db, scope: ZoneScope, year: number)
 }
 
 /** The zone's published results, oldest first, with the run and framework they cite. */
+/** Read on every results page (every zone, every request): prepared once, planned once per connection. */
 export async function zoneResults(db: Db, scope: ZoneScope) {
-  return db
-    .select({
-      year: evalResults.year,
-      roundId: evalResults.roundId,
-      runId: evalResults.runId,
-      region: evalResults.region,
-      score: evalResults.score,
-      rank: evalResults.rank,
-      regionRank: evalResults.regionRank,
-      regionSize: evalResults.regionSize,
-      scores: evalResults.scores,
-      ranks: evalResults.ranks,
-      regionRanks: evalResults.regionRanks,
-      rankP05: evalResults.rankP05,
-      rankP95: evalResults.rankP95,
-      synthetic: evalResults.synthetic,
-      frameworkId: evalRuns.frameworkId,
-      runLabel: evalRuns.label,
-      publishedAt: evalRuns.publishedAt,
-    })
-    .from(evalResults)
-    .innerJoin(evalRuns, eq(evalRuns.id, evalResults.runId))
-    .where(and(eq(evalResults.zoneId, scope.zoneId), eq(evalRuns.published, true)))
-    .orderBy(asc(evalResults.year));
+  return zoneResultsQuery(db).execute({ zone: scope.zoneId });
 }
+const zoneResultsQuery = (db: Db) =>
+  preparedOnce(db, 'zone-eval-results', (name) =>
+    db
+      .select({
+        year: evalResults.year,
+        roundId: evalResults.roundId,
+        runId: evalResults.runId,
+        region: evalResults.region,
+        score: evalResults.score,
+        rank: evalResults.rank,
+        regionRank: evalResults.regionRank,
+        regionSize: evalResults.regionSize,
+        scores: evalResults.scores,
+        ranks: evalResults.ranks,
+        regionRanks: evalResults.regionRanks,
+        rankP05: evalResults.rankP05,
+        rankP95: evalResults.rankP95,
+        synthetic: evalResults.synthetic,
+        frameworkId: evalRuns.frameworkId,
+        runLabel: evalRuns.label,
+        publishedAt: evalRuns.publishedAt,
+      })
+      .from(evalResults)
+      .innerJoin(evalRuns, eq(evalRuns.id, evalResults.runId))
+      .where(and(eq(evalResults.zoneId, sql.placeholder('zone')), eq(evalRuns.published, true)))
+      .orderBy(asc(evalResults.year))
+      .prepare(name),
+  );
 
 /** The zone's own submitted values for a round (drill-down to the submitted value). */
 export async function zoneRoundValues(db: Db, scope: ZoneScope, roundId: number) {
-  const r = await db
-    .select({ values: evalSubmissions.values, status: evalSubmissions.status })
-    .from(evalSubmissions)
-    .where(and(eq(evalSubmissions.zoneId, scope.zoneId), eq(evalSubmissions.roundId, roundId)));
+  const r = await preparedOnce(db, 'zone-round-values', (name) =>
+    db
+      .select({ values: evalSubmissions.values, status: evalSubmissions.status })
+      .from(evalSubmissions)
+      .where(and(eq(evalSubmissions.zoneId, sql.placeholder('zone')), eq(evalSubmissions.roundId, sql.placeholder('round'))))
+      .prepare(name),
+  ).execute({ zone: scope.zoneId, round: roundId });
   return r[0];
 }
