@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { collectValues, preparedOnce } from '../named.ts';
+import { preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { countries, industries } from '../reference/schema.ts';
@@ -57,42 +57,46 @@ export interface ProjectFilter {
 
 const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-/** The filter's conditions; `v` gives each value (itself, or a placeholder for the prepared page). */
-function projectWhere(
-  scope: ZoneScope,
-  f: Omit<ProjectFilter, 'page' | 'pageSize'>,
-  v: (name: string, value: unknown) => unknown = (_name, value) => value,
-): SQL {
-  const parts: SQL[] = [sql`${investmentProjects.zoneId} = ${v('zone', scope.zoneId)}`];
-  if (f.stage) parts.push(sql`${investmentProjects.stage} = ${v('stage', f.stage)}`);
-  if (f.foreign != null) parts.push(sql`${investmentProjects.foreign} = ${v('foreign', f.foreign)}`);
-  if (f.officerId) parts.push(sql`${investmentProjects.officerId} = ${v('officer', f.officerId)}`);
+function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSize'>): SQL {
+  const parts: SQL[] = [sql`${investmentProjects.zoneId} = ${scope.zoneId}`];
+  if (f.stage) parts.push(sql`${investmentProjects.stage} = ${f.stage}`);
+  if (f.foreign != null) parts.push(sql`${investmentProjects.foreign} = ${f.foreign}`);
+  if (f.officerId) parts.push(sql`${investmentProjects.officerId} = ${f.officerId}`);
   if (f.q) {
-    const like = v('like', likeOf(f.q));
+    const like = likeOf(f.q);
     parts.push(sql`(${investmentProjects.name} ilike ${like} or ${investmentProjects.investor} ilike ${like})`);
   }
   return and(...parts)!;
 }
 
 export async function listProjects(db: Db, scope: ZoneScope, f: ProjectFilter, totalOf: TotalOf = countNow) {
-  const c = collectValues();
-  const where = projectWhere(scope, f, c.value);
+  const where = projectWhere(scope, f);
   const { page: _p, pageSize: _s, ...filter } = f;
-  const page = preparedOnce(db, `projects:${c.names()}`, (name) =>
-    projectQuery(db)
-      .where(projectWhere(scope, f, (n) => sql.placeholder(n)))
+  // The page's ids from the table alone (planned in ~0.1 ms), then its rows with their joins through one prepared
+  // key lookup. Prepared with LIMIT/OFFSET placeholders, the whole page was re-planned on every request (PostgreSQL
+  // kept choosing custom plans: 1.3 ms of planning for 0.3 ms of work).
+  const [ids, total] = await Promise.all([
+    db
+      .select({ id: investmentProjects.id })
+      .from(investmentProjects)
+      .where(where)
       .orderBy(desc(investmentProjects.updatedAt), desc(investmentProjects.id))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'))
-      .prepare(name),
-  );
-  const [rows, total] = await Promise.all([
-    page.execute({ ...c.values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     totalOf(`projects:${JSON.stringify(filter)}`, async () =>
       n((await db.select({ n: count() }).from(investmentProjects).where(where))[0].n),
     ),
   ]);
-  return { rows: rows as ProjectRow[], total };
+  if (!ids.length) return { rows: [] as ProjectRow[], total };
+  const found = await preparedOnce(db, 'project-page-rows', (name) =>
+    projectQuery(db)
+      .where(
+        and(eq(investmentProjects.zoneId, sql.placeholder('zone')), sql`${investmentProjects.id} = any(${sql.placeholder('ids')}::int[])`),
+      )
+      .prepare(name),
+  ).execute({ zone: scope.zoneId, ids: ids.map((r) => r.id) });
+  const byId = new Map(found.map((r) => [r.id, r as ProjectRow]));
+  return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total };
 }
 
 export async function findProject(db: Db, scope: ZoneScope, id: number, forUpdate = false): Promise<ProjectRow | undefined> {

@@ -2,7 +2,7 @@ import { coverageNode, envelope, listedEnterprise, zoneOverview } from '@kaifaqu
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compiledSerializer } from './serializer.ts';
+import { compiledSerializer, nullableAsTypeList } from './serializer.ts';
 
 const compile = (schema: z.ZodType) => compiledSerializer({ schema, method: 'GET', url: '/t', httpStatus: '200' } as never);
 const viaZod = (schema: z.ZodType) => zodSerializerCompiler({ schema, method: 'GET', url: '/t', httpStatus: '200' } as never);
@@ -19,6 +19,8 @@ describe('compiled response serialiser', () => {
         extra: z.string().optional(),
         scores: z.record(z.string(), z.number().nullable()),
         nested: z.object({ a: z.boolean(), b: z.number().nullable() }).nullable(),
+        amount: z.number().int().nullable(),
+        state: z.enum(['draft', 'published']).nullable(),
       }),
     ),
   );
@@ -34,9 +36,23 @@ describe('compiled response serialiser', () => {
           kind: 'need',
           scores: { x: 1.5, y: null },
           nested: { a: true, b: null },
+          amount: 120_000_000,
+          state: null,
           secret: 'x',
         },
-        { id: 2, name: '', note: 'n', tags: [], kind: 'capability', extra: 'e', scores: {}, nested: null, passwordHash: 'h' },
+        {
+          id: 2,
+          name: '',
+          note: 'n',
+          tags: [],
+          kind: 'capability',
+          extra: 'e',
+          scores: {},
+          nested: null,
+          amount: null,
+          state: 'draft',
+          passwordHash: 'h',
+        },
       ],
       pagination: { page: 1, pageSize: 20, total: 2 },
       internal: { token: 't' },
@@ -63,5 +79,20 @@ describe('compiled response serialiser', () => {
     for (const s of [envelope(z.array(coverageNode)), envelope(z.array(listedEnterprise)), envelope(zoneOverview)]) {
       expect(() => z.toJSONSchema(s, { io: 'output', unrepresentable: 'throw', target: 'draft-7' })).not.toThrow();
     }
+  });
+
+  it('writes a nullable integer or enum as a type list, leaving other unions alone', () => {
+    const json = z.toJSONSchema(
+      z.object({ n: z.number().int().nullable(), e: z.enum(['a']).nullable(), u: z.union([z.string(), z.number()]) }),
+      {
+        io: 'output',
+        target: 'draft-7',
+      },
+    ) as { properties: Record<string, unknown> };
+    expect(json.properties.n).toHaveProperty('anyOf');
+    const out = nullableAsTypeList(json) as { properties: Record<string, unknown> };
+    expect(out.properties.n).toEqual({ type: ['integer', 'null'] });
+    expect(out.properties.e).toEqual({ type: ['string', 'null'] });
+    expect(out.properties.u).toEqual(json.properties.u);
   });
 });

@@ -16,8 +16,29 @@ export function compiledSerializer(input: CompilerInput): (data: unknown) => str
   try {
     const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'throw', target: 'draft-7' }) as Record<string, unknown>;
     delete json.$schema;
-    return fastJson(json as unknown as Parameters<typeof fastJson>[0]);
+    return fastJson(nullableAsTypeList(json) as unknown as Parameters<typeof fastJson>[0]);
   } catch {
     return zodSerializerCompiler(input);
   }
+}
+
+const PRIMITIVE = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * zod writes a nullable integer or enum as `anyOf: [{ type: 'integer', … }, { type: 'null' }]`, which
+ * fast-json-stringify serialises by validating each value against the branches (a fifth of a project page's
+ * serialisation); `type: ['integer', 'null']` is written directly. Same output: the value is an integer or null
+ * either way (bounds and enums are not checked on the way out).
+ */
+export function nullableAsTypeList(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsTypeList);
+  if (!node || typeof node !== 'object') return node;
+  const o = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, nullableAsTypeList(v)])) as Record<string, unknown>;
+  const any = o.anyOf as Record<string, unknown>[] | undefined;
+  if (Array.isArray(any) && any.length === 2 && Object.keys(o).length === 1) {
+    const nul = any.findIndex((b) => b.type === 'null' && Object.keys(b).length === 1);
+    const other = any[1 - nul];
+    if (nul >= 0 && typeof other?.type === 'string' && PRIMITIVE.has(other.type) && !other.format) return { type: [other.type, 'null'] };
+  }
+  return o;
 }
