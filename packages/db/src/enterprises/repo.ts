@@ -534,7 +534,7 @@ export interface ListedEnterprise {
   synthetic: boolean;
 }
 
-/** One page of the registry (or everything, with pageSize 0, for export), figures of `year`. */
+/** One page of the registry, figures of `year` (the export reads the whole list with `exportEnterprises`). */
 export async function listEnterprises(
   db: Db,
   scope: ZoneScope,
@@ -547,24 +547,19 @@ export async function listEnterprises(
   const year = f.year ?? 0;
   // y.zone_id = e.zone_id always holds; saying it lets a zone's figures be read through the (zone_id, year, …) indexes.
   const yJoin = sql`left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.zone_id = e.zone_id`;
-  const from = sql`from enterprises e ${yJoin} left join industries i on i.code = e.industry_code`;
-  // Choosing a page needs the yearly figures only to filter or sort by them (the conditions never name i).
+  // Choosing a page needs the yearly figures only to filter or sort by them.
   const byFigures = f.aboveScale !== undefined || ['revenue', 'output', 'employees'].includes(f.sort ?? 'id');
   const idFrom = byFigures ? sql`from enterprises e ${yJoin}` : sql`from enterprises e`;
   const w = where(scope, f);
   const dir = f.order === 'desc' ? 'desc nulls last' : 'asc nulls last';
   const order = sql.raw(`${SORTS[f.sort ?? 'id']} ${dir}, e.id`);
-  const cols = sql`e.id, e.uscc, e.name, e.former_names, e.industry_code, i.name as industry_name, e.platform, e.established_on, e.closed_on,
-      e.foreign_invested, e.source_country, e.hk_macao_taiwan, e.listed_exchange is not null as listed,
-      coalesce(e.high_tech_valid_from <= ${f.asOf}::date and e.high_tech_valid_to >= ${f.asOf}::date, false) as high_tech,
-      e.tech_sme, e.tags, coalesce(y.above_scale, false) as above_scale, y.revenue_yuan, y.industrial_output_yuan, y.employees, e.synthetic`;
-  // A page is found on ids alone (the unused joins drop out, the (zone_id, id) index walks in order), then only its
-  // rows are joined and read: a deep page skips ids, not whole rows with their figures.
+  // A page is found on ids alone (the (zone_id, id) index walks in order), then only its rows are joined and read:
+  // a deep page skips ids, not whole rows with their figures.
   const { qIds: _found, ...keyed } = f; // found from q: q names them
   const listKey = `enterprises:${JSON.stringify({ ...keyed, year })}`;
   // In id order (the default) a deep page starts from the nearest checkpoint id instead of skipping every earlier row.
   const seek =
-    pageSize > 0 && (f.sort ?? 'id') === 'id'
+    (f.sort ?? 'id') === 'id'
       ? await seekPage(
           db,
           seekOf,
@@ -575,10 +570,6 @@ export async function listEnterprises(
           sql`select e.id ${idFrom} where ${w}`,
         )
       : { cond: sql`true`, offset: (page - 1) * pageSize };
-  if (pageSize === 0) {
-    const all = await db.execute(sql`select ${cols} ${from} where ${w} order by ${order}`);
-    return { rows: rowsOf<Record<string, unknown>>(all).map(listed), total: rowsOf(all).length };
-  }
   const [ids, total] = await Promise.all([
     // Not a named statement: its best plan depends on the zone's size and the filters (a generic plan made the
     // industry + foreign-invested page 6× slower in the largest zone). Ids only: planning the page together with
@@ -593,30 +584,6 @@ export async function listEnterprises(
   const byId = new Map(found.map((r) => [Number(r.id), r]));
   return { rows: pageIds.flatMap((id) => (byId.has(id) ? [listedRow(byId.get(id)!)] : [])), total };
 }
-
-const listed = (r: Record<string, unknown>): ListedEnterprise => ({
-  id: Number(r.id),
-  uscc: String(r.uscc),
-  name: String(r.name),
-  formerNames: (r.former_names as string[]) ?? [],
-  industryCode: (r.industry_code as string) ?? null,
-  industryName: r.industry_name ? String(r.industry_name).trim() : null,
-  platform: (r.platform as string) ?? null,
-  establishedOn: isoDate(r.established_on),
-  closedOn: isoDate(r.closed_on),
-  foreignInvested: Boolean(r.foreign_invested),
-  sourceCountry: (r.source_country as string) ?? null,
-  hkMacaoTaiwan: Boolean(r.hk_macao_taiwan),
-  listed: Boolean(r.listed),
-  highTech: Boolean(r.high_tech),
-  techSme: Boolean(r.tech_sme),
-  tags: (r.tags as string[]) ?? [],
-  aboveScale: Boolean(r.above_scale),
-  revenueYuan: n(r.revenue_yuan),
-  industrialOutputYuan: n(r.industrial_output_yuan),
-  employees: n(r.employees),
-  synthetic: Boolean(r.synthetic),
-});
 
 const pageRows = (db: Db) =>
   preparedOnce(db, 'enterprise-page-rows', (name) =>
