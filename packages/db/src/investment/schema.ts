@@ -97,7 +97,8 @@ export const investmentProjects = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('investment_projects_zone_idx').on(t.zoneId, t.stage),
+    // A stage's projects in the list's order: a filtered page walks the index instead of skipping other stages' rows.
+    index('investment_projects_zone_idx').on(t.zoneId, t.stage, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The project list's order (latest change first): a page is an index walk, not a sort of the zone's projects.
     index('investment_projects_zone_updated_idx').on(t.zoneId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('investment_projects_investor_key_idx').on(t.zoneId, t.investorKey),

@@ -73,7 +73,8 @@ export const scenarioItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('scenario_items_zone_idx').on(t.zoneId, t.state, t.kind),
+    // The list filtered by state and kind, in its order: page 10 of published needs read 776 rows to keep 200.
+    index('scenario_items_zone_idx').on(t.zoneId, t.state, t.kind, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The item list's order (latest change first), for paging a zone's items without sorting them all.
     index('scenario_items_zone_updated_idx').on(t.zoneId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('scenario_items_batch_idx').on(t.batchId),
