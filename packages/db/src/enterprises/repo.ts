@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type CopyStreamQuery, from as copyFrom } from 'pg-copy-streams';
 import { restoreForeignKeyChecks, skipForeignKeyChecks } from '../bulk.ts';
 import type { Db } from '../client.ts';
+import { containsPattern } from '../like.ts';
 import { preparedOnce } from '../named.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { industries } from '../reference/schema.ts';
@@ -447,7 +448,7 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
   const parts: SQL[] = [sql`e.zone_id = ${scope.zoneId}`];
   if (f.q) {
     const q = f.q.trim();
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     // The search scans the zone's names, so the predicate is kept cheap (a quarter of the time at 138k firms):
     // a query without upper/lower case (Chinese, digits) needs no case folding, so like, not ilike; former names only
     // where there are any; the code prefix only for a query that could be one (a USCC has letters and digits only).

@@ -271,8 +271,10 @@ export async function zonePreviousValues(db: Db, scope: ZoneScope, year: number)
   return r[0];
 }
 
-/** The zone's published results, oldest first, with the run and framework they cite. */
-/** Read on every results page (every zone, every request): prepared once, planned once per connection. */
+/**
+ * The zone's published results, oldest first, with the run and framework they cite. Read on every results page (every
+ * zone, every request): prepared once, planned once per connection.
+ */
 export async function zoneResults(db: Db, scope: ZoneScope) {
   return zoneResultsQuery(db).execute({ zone: scope.zoneId });
 }

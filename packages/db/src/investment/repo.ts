@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { containsPattern } from '../like.ts';
 import { preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
@@ -55,15 +56,13 @@ export interface ProjectFilter {
   pageSize: number;
 }
 
-const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-
 function projectWhere(scope: ZoneScope, f: Omit<ProjectFilter, 'page' | 'pageSize'>): SQL {
   const parts: SQL[] = [sql`${investmentProjects.zoneId} = ${scope.zoneId}`];
   if (f.stage) parts.push(sql`${investmentProjects.stage} = ${f.stage}`);
   if (f.foreign != null) parts.push(sql`${investmentProjects.foreign} = ${f.foreign}`);
   if (f.officerId) parts.push(sql`${investmentProjects.officerId} = ${f.officerId}`);
   if (f.q) {
-    const like = likeOf(f.q);
+    const like = containsPattern(f.q);
     parts.push(sql`(${investmentProjects.name} ilike ${like} or ${investmentProjects.investor} ilike ${like})`);
   }
   return and(...parts)!;

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, type S
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { containsPattern } from '../like.ts';
 import { collectValues, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
@@ -68,7 +69,7 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, valu
   // One array parameter, not one per id: the statement's text stays the same whatever the number of ids.
   if (f.ids) w.push(sql`${scenarioItems.id} = any(${v('ids', f.ids)}::int[])`);
   if (f.q) {
-    const like = v('like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`); // % and _ taken literally
+    const like = v('like', containsPattern(f.q));
     w.push(sql`(${scenarioItems.title} ilike ${like} or ${scenarioItems.description} ilike ${like})`);
   }
   return and(...w)!;
