@@ -84,6 +84,8 @@ interface Load {
   p50: number;
   p95: number;
   p99: number;
+  cpuMs: number;
+  bytes: number;
 }
 /** autocannon in a child process (bench/load-child.ts): the load generator must not share the server's event loop. */
 function load(o: { url: string; connections: number; duration: number; headers: Record<string, string>; paths: string[] }) {
@@ -192,13 +194,53 @@ export default async function (args: string[]) {
     ['overview rows (规上 C, p50)', `${z}/overview/rows?metric=aboveScaleIndustrial&key=C&page=50`],
   ];
 
+  const explain = async (list: Captured[]) => {
+    let ms = 0;
+    let slowest = { ms: 0, text: '' };
+    for (const s of list) {
+      if (process.env.SCALE_DEBUG) console.log(inline(s.text, s.values ?? []));
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const rows = await explainQuery(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
+        const plan = (rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
+        times.push(plan['Execution Time'] + plan['Planning Time']);
+      }
+      times.sort((a, b) => a - b);
+      ms += times[2];
+      if (times[2] > slowest.ms) slowest = { ms: times[2], text: s.text };
+    }
+    return { ms, slowest };
+  };
+  // One client alone (inject, no socket): the median of 200 requests after 50 to warm up (JIT, pool, caches).
+  const alone = async (get: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 250; i++) {
+      const t = performance.now();
+      await get();
+      if (i >= 50) times.push(performance.now() - t);
+    }
+    return pct(
+      times.sort((a, b) => a - b),
+      0.5,
+    );
+  };
+  // Node's fixed cost of a request (HTTP parsing in light-my-request, cookie, session, access check, reply): a request
+  // that runs nothing but the session statement, less that statement's raw SQL time.
+  const whoami = () => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+  capture = [];
+  await whoami();
+  const meStatements = capture;
+  capture = null;
+  const floorMs = (await alone(whoami)) - (await explain(meStatements)).ms;
+  console.log(`fixed cost of a request in Node (/api/auth/me alone less its raw SQL): ${f2(floorMs)} ms`);
+
   const table: string[] = [];
   for (const [name, path] of endpoints) {
     if (only && !name.includes(only)) continue;
     const get = () => app.inject({ method: 'GET', url: path, headers: { cookie } });
     // The first request in this process computes what the per-zone caches then keep (overview figures): time it apart.
     capture = [];
-    let t = performance.now();
+    const t = performance.now();
     const first = await get();
     const coldMs = performance.now() - t;
     const coldStatements = capture;
@@ -207,36 +249,12 @@ export default async function (args: string[]) {
       console.log(`${name}: ${path} → ${first.statusCode} (skipped) ${first.body.slice(0, 160)}`);
       continue;
     }
-    // One client alone (inject, no socket), after the warm-up above.
-    const solo: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      t = performance.now();
-      await get();
-      solo.push(performance.now() - t);
-    }
-    solo.sort((a, b) => a - b);
+    const soloMs = await alone(get);
     // Raw SQL: the statements one request runs, each EXPLAIN ANALYZEd 5 times (median planning + execution time).
     capture = [];
     await get();
     const statements = capture;
     capture = null;
-    const explain = async (list: Captured[]) => {
-      let ms = 0;
-      let slowest = { ms: 0, text: '' };
-      for (const s of list) {
-        if (process.env.SCALE_DEBUG) console.log(inline(s.text, s.values ?? []));
-        const times: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          const rows = await explainQuery(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
-          const plan = (rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
-          times.push(plan['Execution Time'] + plan['Planning Time']);
-        }
-        times.sort((a, b) => a - b);
-        ms += times[2];
-        if (times[2] > slowest.ms) slowest = { ms: times[2], text: s.text };
-      }
-      return { ms, slowest };
-    };
     const { ms: rawMs, slowest } = await explain(statements);
     const cold = coldStatements.length > statements.length ? await explain(coldStatements) : null;
     const cpu0 = process.cpuUsage();
@@ -245,15 +263,16 @@ export default async function (args: string[]) {
     const cpu = process.cpuUsage(cpu0);
     const serverMs = (cpu.user + cpu.system) / 1000 / Math.max(1, r.total);
     const pgMs = pg0 == null ? Number.NaN : ((postgresCpuMs() ?? 0) - pg0) / Math.max(1, r.total);
+    const loadMs = r.cpuMs / Math.max(1, r.total);
     // Let requests still queued in the server finish before the next endpoint is measured.
     await drained();
     const line =
       `| ${name} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.rps.toFixed(0)} | ${f2(serverMs)} / ${f2(pgMs)} | ` +
-      `${f1(pct(solo, 0.5))} | ${f1(rawMs)} (${statements.length}) | ${f1(pct(solo, 0.5) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
+      `${f2(soloMs)} | ${f2(rawMs)} (${statements.length}) | ${f1(soloMs / rawMs)}× | ${f1((soloMs - floorMs) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
     table.push(line);
     console.log(
-      `${name}: ${path}\n  ${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; p50 ${f1(r.p50)} ms, ` +
-        `p95 ${f1(r.p95)}, p99 ${f1(r.p99)}; CPU per request: server ${f2(serverMs)} ms, PostgreSQL ${f2(pgMs)} ms; alone p50 ${f1(pct(solo, 0.5))} ms; ` +
+      `${name}: ${path}\n  ${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, ${r.bytes} bytes per response; p50 ${f1(r.p50)} ms, ` +
+        `p95 ${f1(r.p95)}, p99 ${f1(r.p99)}; CPU per request: server ${f2(serverMs)} ms, PostgreSQL ${f2(pgMs)} ms, load generator ${f2(loadMs)} ms; alone p50 ${f2(soloMs)} ms; ` +
         `raw SQL ${f1(rawMs)} ms in ${statements.length} statements (slowest ${f1(slowest.ms)} ms: ${slowest.text.replace(/\s+/g, ' ').slice(0, 140)}…)` +
         (cold
           ? `\n  cold (first request, fills the cache): ${f1(coldMs)} ms; raw SQL ${f1(cold.ms)} ms in ${coldStatements.length} statements ` +
@@ -263,9 +282,9 @@ export default async function (args: string[]) {
     );
   }
   console.log(
-    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | CPU ms/request: server / PostgreSQL | alone p50 ms | raw SQL ms (statements) | alone ÷ raw | cold ms / cold raw SQL ms |',
+    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | CPU ms/request: server / PostgreSQL / load generator | alone p50 ms | raw SQL ms (statements) | alone ÷ raw | (alone − fixed cost) ÷ raw | cold ms / cold raw SQL ms |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const l of table) console.log(l);
   console.log(
     `load average after: ${loadavg()
