@@ -267,7 +267,7 @@ export default async function (args: string[]) {
     // Let requests still queued in the server finish before the next endpoint is measured.
     await drained();
     const line =
-      `| ${name} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.rps.toFixed(0)} | ${f2(serverMs)} / ${f2(pgMs)} | ` +
+      `| ${name} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.rps.toFixed(0)} | ${f2(serverMs)} / ${f2(pgMs)} / ${f2(loadMs)} | ` +
       `${f2(soloMs)} | ${f2(rawMs)} (${statements.length}) | ${f1(soloMs / rawMs)}× | ${f1((soloMs - floorMs) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
     table.push(line);
     console.log(
