@@ -127,6 +127,16 @@ export async function coverageTree(database: Database, scope: ZoneScope, year?: 
   return cachedForZone(database, scope, `coverage:${year}:${asOf}`, () => computeCoverage(database, scope, year, asOf));
 }
 
+/**
+ * The coverage answer as the bytes sent, kept per zone data version like the tree: it is the largest dashboard
+ * answer (~80 kB for a manufacturing zone), and serialising it per request cost more than the rest of the request.
+ */
+export async function coverageJson(database: Database, scope: ZoneScope, year?: number, asOf = today()): Promise<Buffer> {
+  return cachedForZone(database, scope, `coverage-json:${year}:${asOf}`, async () =>
+    Buffer.from(JSON.stringify({ data: await coverageTree(database, scope, year, asOf) })),
+  );
+}
+
 async function computeCoverage(database: Database, scope: ZoneScope, year: number | undefined, asOf: string): Promise<CoverageNode[]> {
   const dataYear = year ?? (await dataYearOf(database, scope));
   const counts = await aboveScaleClassCounts(database.db, scope, dataYear, asOf);
