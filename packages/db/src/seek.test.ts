@@ -74,7 +74,7 @@ describe('deep pages of an id-ordered list seek from checkpoints', () => {
       const last = Math.ceil(FIRMS / size) + 1;
       for (const page of [
         1,
-        Math.floor(SEEK_STRIDE / size),
+        Math.max(2, Math.floor(SEEK_STRIDE / size)),
         Math.ceil(SEEK_STRIDE / size) + 1,
         Math.floor((2 * SEEK_STRIDE) / size) + 1,
         last,
@@ -87,7 +87,7 @@ describe('deep pages of an id-ordered list seek from checkpoints', () => {
 
   it('does not seek a page within the first stride, nor a list sorted by another column', async () => {
     const m = memo();
-    await ids({ asOf: '2026-01-01' }, 2, 20, m.seekOf);
+    await ids({ asOf: '2026-01-01' }, 2, SEEK_STRIDE - 1, m.seekOf);
     await ids({ asOf: '2026-01-01', sort: 'name' }, 40, 20, m.seekOf);
     expect(m.calls()).toBe(0);
     await ids({ asOf: '2026-01-01' }, 40, 20, m.seekOf);

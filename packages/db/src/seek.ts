@@ -9,7 +9,9 @@ const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
  * STRIDE-th row known, the page starts at the nearest such id (`id > checkpoint`) and skips fewer than STRIDE rows.
  * The checkpoints are read in one pass and kept by the caller per zone data version, like the list's total.
  */
-export const SEEK_STRIDE = 100;
+// The default page size: a page of that size starts at a checkpoint and skips nothing (with 100, page 50 of the 规上
+// drill-down walked 100 rows through its filter for 20 shown). 138k firms keep 7k checkpoints (56 kB) per filter.
+export const SEEK_STRIDE = 20;
 
 /** How a caller keeps checkpoints (per filter key and zone data version); without it pages use plain offsets. */
 export type SeekOf = (key: string, compute: () => Promise<number[]>) => Promise<number[]>;
