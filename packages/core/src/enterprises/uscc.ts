@@ -1,4 +1,5 @@
 import { type Issue, ValidationError } from '../shared/errors.ts';
+import { halfWidth } from './import/cells.ts';
 
 /**
  * 统一社会信用代码 (Unified Social Credit Code) per GB 32100-2015:
@@ -118,15 +119,8 @@ export interface UsccOptions {
 // Full-width ASCII (U+FF01–U+FF5E) and the ideographic space are common in pasted spreadsheets.
 export function normaliseUscc(input: string): string {
   // Spreadsheet cells may arrive as numbers or empty; treat them as text rather than crash.
-  const s = typeof input === 'string' ? input : asText(input);
-  if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s.trim().toUpperCase();
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, fullToHalf)
-    .replace(/\u3000/g, ' ')
-    .trim()
-    .toUpperCase();
+  return halfWidth(typeof input === 'string' ? input : asText(input)).toUpperCase();
 }
-const fullToHalf = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 /** A cell that is not text (number, Date, or a hostile object whose toString is not callable) as text, never a throw. */
 function asText(v: unknown): string {
   try {

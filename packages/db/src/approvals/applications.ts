@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { containsPattern } from '../like.ts';
 import { users } from '../platform/schema.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 import { approvalApplications, approvalItemEvents, approvalItems, approvalItemTypes } from './schema.ts';
@@ -82,7 +83,10 @@ export type ApplicationRow = {
 export async function listApplications(db: Db, scope: ZoneScope, f: ApplicationFilter) {
   const conds: (SQL | undefined)[] = [eq(approvalApplications.zoneId, scope.zoneId)];
   if (f.enterpriseId != null) conds.push(eq(approvalApplications.enterpriseId, f.enterpriseId));
-  if (f.q) conds.push(or(ilike(approvalApplications.projectName, `%${f.q}%`), ilike(enterprises.name, `%${f.q}%`)));
+  if (f.q) {
+    const like = containsPattern(f.q);
+    conds.push(or(ilike(approvalApplications.projectName, like), ilike(enterprises.name, like)));
+  }
   const where = and(...conds);
   const [rows, total] = await Promise.all([
     db

@@ -2,6 +2,7 @@ import { REGIONAL_OFFICES } from '@kaifaqu/core/ip';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { containsPattern } from '../like.ts';
 import type { ZoneScope } from '../platform/scope.ts';
 import { countries } from '../reference/schema.ts';
 import { ipAssets, ipCases, ipExhibitions, ipExperts, ipHelpRequests, ipMarkets, ipPolicies, ipSettings } from './schema.ts';
@@ -57,7 +58,10 @@ export async function listIpAssets(db: Db, scope: ZoneScope, f: AssetFilter) {
   if (f.kind) w.push(eq(ipAssets.kind, f.kind));
   if (f.jurisdiction) w.push(eq(ipAssets.jurisdiction, f.jurisdiction));
   if (f.status) w.push(eq(ipAssets.status, f.status));
-  if (f.q) w.push(or(ilike(ipAssets.title, `%${f.q}%`), ilike(ipAssets.number, `%${f.q}%`), ilike(enterprises.name, `%${f.q}%`))!);
+  if (f.q) {
+    const like = containsPattern(f.q);
+    w.push(or(ilike(ipAssets.title, like), ilike(ipAssets.number, like), ilike(enterprises.name, like))!);
+  }
   const where = and(...w);
   const [rows, total] = await Promise.all([
     db

@@ -206,6 +206,13 @@ describe('工业快批', () => {
   it('the enterprise follows its own applications only, and files for itself', async () => {
     const own = await firmEnterpriseId();
     const list = (await firm.inject({ url: '/api/zones/demo/approvals/applications?pageSize=200' })).json();
+    // % and _ in a search are the characters themselves, not LIKE wildcards matching everything
+    expect(list.pagination.total).toBeGreaterThan(0);
+    for (const q of ['%', '_'])
+      expect(
+        (await firm.inject({ url: `/api/zones/demo/approvals/applications?q=${encodeURIComponent(q)}` })).json().pagination.total,
+        q,
+      ).toBe(0);
     expect(list.data.length).toBeGreaterThan(0);
     for (const a of list.data) expect(a.enterpriseId).toBe(own);
     const other = await t.database.query<{ id: number }>(

@@ -150,6 +150,13 @@ describe('IP assets', () => {
     const ok = await upload(ipStaff, `${Z}/assets/import?enterpriseId=${other}`, good);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().data.imported).toBe(1);
+    // % and _ in a search are the characters themselves, not LIKE wildcards matching everything
+    expect((await ipStaff.inject({ url: `${Z}/assets?enterpriseId=${other}&q=导入测试` })).json().pagination.total).toBe(1);
+    for (const q of ['%', '_', '导入%测试'])
+      expect(
+        (await ipStaff.inject({ url: `${Z}/assets?enterpriseId=${other}&q=${encodeURIComponent(q)}` })).json().pagination.total,
+        q,
+      ).toBe(0);
     const tpl = await ipStaff.inject({ url: `${Z}/assets/template.xlsx` });
     expect(tpl.statusCode).toBe(200);
   });
