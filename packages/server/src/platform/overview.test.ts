@@ -1,4 +1,6 @@
+import { coverageNode, envelope } from '@kaifaqu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type Agent, createTestApp, type TestApp } from '../testing.ts';
 
 let t: TestApp;
@@ -72,7 +74,11 @@ describe('zone overview of the calibrated demo zone', () => {
   });
 
   it('builds the coverage tree with the same counts', async () => {
-    const tree = (await admin.inject({ url: '/api/zones/demo/overview/coverage' })).json().data;
+    const res = await admin.inject({ url: '/api/zones/demo/overview/coverage' });
+    // Sent as bytes kept per zone data version, past the response serialiser: the contract is checked here instead.
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(envelope(z.array(coverageNode)).strict().safeParse(res.json()).error).toBeUndefined();
+    const tree = res.json().data;
     const count = (level: string) => {
       let n = 0;
       const walk = (nodes: { level: string; children?: unknown[] }[]) => {

@@ -133,7 +133,7 @@ export async function coverageTree(database: Database, scope: ZoneScope, year?: 
  */
 export async function coverageJson(database: Database, scope: ZoneScope, year?: number, asOf = today()): Promise<Buffer> {
   return cachedForZone(database, scope, `coverage-json:${year}:${asOf}`, async () =>
-    Buffer.from(JSON.stringify({ data: await coverageTree(database, scope, year, asOf) })),
+    Buffer.from(JSON.stringify({ data: await computeCoverage(database, scope, year, asOf) })),
   );
 }
 
