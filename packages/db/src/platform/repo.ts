@@ -55,10 +55,17 @@ export async function findSession(db: Db, tokenHash: string) {
 const sessionQuery = (db: Db, name: string) =>
   db
     // The zone's data version (see zoneDataVersion) rides along, so memoised reads need no statement of their own.
+    // Only what a request uses: the password hash in particular stays in the database.
     .select({
-      s: sessions,
-      u: users,
-      m: memberships,
+      s: { csrfToken: sessions.csrfToken },
+      u: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        globalRole: users.globalRole,
+        disabled: users.disabled,
+      },
+      m: { role: memberships.role, bureau: memberships.bureau, enterpriseId: memberships.enterpriseId },
       z: zones,
       version: sql<number | null>`(select a.id from audit_log a where a.zone_id = ${zones.id} order by a.id desc limit 1)`,
     })
@@ -75,7 +82,7 @@ export async function findSessionWithMemberships(db: Db, tokenHash: string) {
   const rows = await preparedOnce(db, 'session-with-memberships', (name) => sessionQuery(db, name)).execute({ token: tokenHash });
   const first = rows[0];
   if (!first || first.u.disabled) return undefined;
-  const list: { m: MembershipRow; z: ZoneRow; version: number }[] = [];
+  const list: { m: Pick<MembershipRow, 'role' | 'bureau' | 'enterpriseId'>; z: ZoneRow; version: number }[] = [];
   for (const r of rows) if (r.m && r.z) list.push({ m: r.m, z: r.z, version: Number(r.version ?? 0) });
   return { s: first.s, u: first.u, memberships: list };
 }
