@@ -1,1 +1,1 @@
-export { coverageTree, zoneOverview } from './service.ts';
+export { coverageJson, zoneOverview } from './service.ts';

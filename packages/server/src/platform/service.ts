@@ -122,14 +122,10 @@ async function computeOverview(
   };
 }
 
-/** Coverage tree section → 大类 → 中类 → 小类 with firm counts (counts summed upwards). */
-export async function coverageTree(database: Database, scope: ZoneScope, year?: number, asOf = today()): Promise<CoverageNode[]> {
-  return cachedForZone(database, scope, `coverage:${year}:${asOf}`, () => computeCoverage(database, scope, year, asOf));
-}
-
 /**
- * The coverage answer as the bytes sent, kept per zone data version like the tree: it is the largest dashboard
- * answer (~80 kB for a manufacturing zone), and serialising it per request cost more than the rest of the request.
+ * The coverage tree (section → 大类 → 中类 → 小类, firm counts summed upwards) as the bytes sent, kept per zone data
+ * version: it is the largest dashboard answer (~80 kB for a manufacturing zone), and serialising it per request cost
+ * more than the rest of the request.
  */
 export async function coverageJson(database: Database, scope: ZoneScope, year?: number, asOf = today()): Promise<Buffer> {
   return cachedForZone(database, scope, `coverage-json:${year}:${asOf}`, async () =>
