@@ -3,7 +3,8 @@
 // Dashboard and list endpoints of the real server app on a national-scale PostgreSQL database (made with
 // `npx kaifaqu scale generate`): latency under load (autocannon, 50 connections, 30 s by default), latency of one client
 // alone, and the raw SQL time of the statements the request runs (captured from the pool, then EXPLAIN (ANALYZE,
-// BUFFERS), median of 8 taken between the 'alone' requests, and of 5 back to back). URL: --url, else SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
+// BUFFERS), median of 8 taken between the 'alone' requests, and of 5 back to back). URL: --url, else
+// SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
 
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -194,23 +195,27 @@ export default async function (args: string[]) {
     ['overview rows (规上 C, p50)', `${z}/overview/rows?metric=aboveScaleIndustrial&key=C&page=50`],
   ];
 
-  // Median planning + execution time of each statement over `runs` EXPLAIN ANALYZEs, summed over the statements.
+  const median = (x: number[]) =>
+    pct(
+      x.sort((a, b) => a - b),
+      0.5,
+    );
+  // One EXPLAIN ANALYZE of each statement: its planning + execution time appended to into[statement].
   const explainTimes = async (list: Captured[], into: number[][]) => {
     for (const [i, s] of list.entries()) {
       if (process.env.SCALE_DEBUG) console.log(inline(s.text, s.values ?? []));
       const rows = await explainQuery(`explain (analyze, buffers, format json) ${inline(s.text, s.values ?? [])}`);
       const plan = (rows[0] as Record<string, [{ 'Execution Time': number; 'Planning Time': number }]>)['QUERY PLAN'][0];
-      into[i] = [...(into[i] ?? []), plan['Execution Time'] + plan['Planning Time']];
+      if (!into[i]) into[i] = [];
+      into[i].push(plan['Execution Time'] + plan['Planning Time']);
     }
   };
+  // Each statement's median time, summed over the statements, and the slowest statement.
   const sumOfMedians = (list: Captured[], times: number[][]) => {
     let ms = 0;
     let slowest = { ms: 0, text: '' };
     for (const [i, t] of times.entries()) {
-      const m = pct(
-        t.sort((a, b) => a - b),
-        0.5,
-      );
+      const m = median(t);
       ms += m;
       if (m > slowest.ms) slowest = { ms: m, text: list[i].text };
     }
@@ -255,15 +260,10 @@ export default async function (args: string[]) {
       await explainTimes(statements, raw);
       await explainTimes(meStatements, meRaw);
     }
-    const med = (x: number[]) =>
-      pct(
-        x.sort((a, b) => a - b),
-        0.5,
-      );
-    const fixedMs = med(me) - sumOfMedians(meStatements, meRaw).ms;
+    const fixedMs = median(me) - sumOfMedians(meStatements, meRaw).ms;
     // The same statements EXPLAINed back to back (warmer caches than between requests), printed for comparison.
     const backToBack = (await explain(statements)).ms;
-    return { soloMs: med(solo), fixedMs, backToBack, ...sumOfMedians(statements, raw) };
+    return { soloMs: median(solo), fixedMs, backToBack, ...sumOfMedians(statements, raw) };
   };
 
   const table: string[] = [];

@@ -206,14 +206,13 @@ describe('工业快批', () => {
   it('the enterprise follows its own applications only, and files for itself', async () => {
     const own = await firmEnterpriseId();
     const list = (await firm.inject({ url: '/api/zones/demo/approvals/applications?pageSize=200' })).json();
+    expect(list.data.length).toBeGreaterThan(0);
     // % and _ in a search are the characters themselves, not LIKE wildcards matching everything
-    expect(list.pagination.total).toBeGreaterThan(0);
     for (const q of ['%', '_'])
       expect(
         (await firm.inject({ url: `/api/zones/demo/approvals/applications?q=${encodeURIComponent(q)}` })).json().pagination.total,
         q,
       ).toBe(0);
-    expect(list.data.length).toBeGreaterThan(0);
     for (const a of list.data) expect(a.enterpriseId).toBe(own);
     const other = await t.database.query<{ id: number }>(
       `select a.id from approval_applications a join zones z on z.id = a.zone_id where z.code = 'demo' and a.enterprise_id <> ${own} limit 1`,
