@@ -47,6 +47,39 @@ const projectFields = {
   enterpriseId: z.number().int().positive().nullish(),
 };
 
+/**
+ * A row of the project list: what a table of projects shows and filters on. The project's page
+ * (`GET …/projects/:id`) has every field, with follow-ups, approvals and stage history.
+ */
+export const projectListItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  investor: z.string(),
+  foreign: z.boolean(),
+  sourceCountry: z.string().nullable(),
+  countryName: z.string().nullable(),
+  fortune500Parent: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  tags: z.array(z.string()),
+  stage: investmentStage,
+  stageLabel: z.string(),
+  signedOn: z.string().nullable(),
+  /** 合同投资额 in yuan (integer). */
+  contractInvestmentYuan: z.number().int().nullable(),
+  /** As entered, in `investmentCurrency`. */
+  investmentAmount: z.number().nullable(),
+  investmentCurrency: z.string(),
+  officerId: z.number().int().nullable(),
+  officerName: z.string().nullable(),
+  enterpriseId: z.number().int().nullable(),
+  enterpriseName: z.string().nullable(),
+  synthetic: z.boolean(),
+  /** ISO timestamp of the last change; the list is ordered by it, newest first. */
+  updatedAt: z.string(),
+});
+export type ProjectListItem = z.infer<typeof projectListItem>;
+
 export const createProject = z.object({
   ...projectFields,
   /** Create even though a project of the same investor/name exists. */

@@ -558,6 +558,12 @@ export async function listEnterprises(
   // a deep page skips ids, not whole rows with their figures.
   const { qIds: _found, ...keyed } = f; // found from q: q names them
   const listKey = `enterprises:${JSON.stringify({ ...keyed, year })}`;
+  const byIdsAlone = nameHitsAlone(f);
+  if (byIdsAlone) {
+    const from = (page - 1) * pageSize;
+    const pageIds = byIdsAlone.slice(from, from + pageSize);
+    return { rows: pageIds.length ? await pageRowsOf(db, scope, year, f.asOf, pageIds) : [], total: byIdsAlone.length };
+  }
   // In id order (the default) a deep page starts from the nearest checkpoint id instead of skipping every earlier row.
   const seek =
     (f.sort ?? 'id') === 'id'
@@ -580,10 +586,42 @@ export async function listEnterprises(
   ]);
   const pageIds = rowsOf<{ id: unknown }>(ids).map((r) => Number(r.id));
   if (!pageIds.length) return { rows: [], total };
-  // The rows of those ids: one prepared statement (a lookup by key, planned once per connection), put in page order.
-  const found = await pageRows(db).execute({ zone: scope.zoneId, year, asOf: f.asOf, ids: pageIds });
+  return { rows: await pageRowsOf(db, scope, year, f.asOf, pageIds), total };
+}
+
+/** Filter keys that add a condition besides the name search (`where`). */
+const CONDITIONS = [
+  'industry',
+  'platform',
+  'aboveScale',
+  'foreignInvested',
+  'hkMacaoTaiwan',
+  'highTech',
+  'listed',
+  'techSme',
+  'fortune500',
+  'active',
+  'tag',
+  'cluster',
+] as const satisfies readonly (keyof EnterpriseFilter)[];
+
+/**
+ * The matching ids in page order when a name search is the only condition and the order is by id: the name index
+ * found exactly the zone's firms that `where` would (a query that could be a USCC prefix also matches codes, so it
+ * goes to SQL). Choosing the page by SQL sent up to 2,000 ids with every request and planned a scan of them.
+ */
+function nameHitsAlone(f: EnterpriseFilter): number[] | null {
+  if (!f.qIds || !f.q || /^[0-9a-z]+$/i.test(f.q.trim())) return null;
+  if ((f.sort ?? 'id') !== 'id' || CONDITIONS.some((k) => f[k] !== undefined)) return null;
+  const ids = [...f.qIds].sort((a, b) => a - b);
+  return f.order === 'desc' ? ids.reverse() : ids;
+}
+
+/** The rows of those ids: one prepared statement (a lookup by key, planned once per connection), put in page order. */
+async function pageRowsOf(db: Db, scope: ZoneScope, year: number, asOf: string, pageIds: number[]) {
+  const found = await pageRows(db).execute({ zone: scope.zoneId, year, asOf, ids: pageIds });
   const byId = new Map(found.map((r) => [Number(r.id), r]));
-  return { rows: pageIds.flatMap((id) => (byId.has(id) ? [listedRow(byId.get(id)!)] : [])), total };
+  return pageIds.flatMap((id) => (byId.has(id) ? [listedRow(byId.get(id)!)] : []));
 }
 
 const pageRows = (db: Db) =>

@@ -22,7 +22,7 @@ it('finds by name in memory exactly what the SQL name scan finds, with filters, 
   };
   const queries = ['科技', '有限公司', '广州', zone[0].name.slice(2, 5), 'zz不存在', '9144'];
   for (const q of queries)
-    for (const extra of ['', '&sort=name', '&foreignInvested=true', '&page=2&pageSize=5']) {
+    for (const extra of ['', '&sort=name', '&foreignInvested=true', '&page=2&pageSize=5', '&order=desc&page=2&pageSize=3']) {
       const r = (await admin.inject({ url: `${URL}?q=${encodeURIComponent(q)}${extra}` })).json();
       const p = new URLSearchParams(extra);
       const sql = await listEnterprises(
@@ -32,6 +32,7 @@ it('finds by name in memory exactly what the SQL name scan finds, with filters, 
           q,
           asOf: new Date().toISOString().slice(0, 10),
           sort: (p.get('sort') as 'name' | null) ?? undefined,
+          order: (p.get('order') as 'desc' | null) ?? undefined,
           foreignInvested: p.get('foreignInvested') ? true : undefined,
         },
         Number(p.get('page') ?? 1),

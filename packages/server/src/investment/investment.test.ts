@@ -1,4 +1,6 @@
+import { envelope, projectListItem } from '@kaifaqu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type Agent, createTestApp, type TestApp } from '../testing.ts';
 
 let t: TestApp;
@@ -239,6 +241,16 @@ describe('project list filters', () => {
       ).toEqual(every.filter(keep).map((p) => p.id));
       expect(r.total, q).toBe(r.rows.length);
     }
+  });
+
+  it('sends each project as a list row: the declared fields, the same values as the project page', async () => {
+    const r = await invest.inject({ url: `${Z}/projects?pageSize=5` });
+    expect(envelope(z.array(projectListItem)).strict().safeParse(r.json()).error).toBeUndefined();
+    const [first] = r.json().data;
+    expect(Object.keys(first).sort()).toEqual(Object.keys(projectListItem.shape).sort());
+    expect(first.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const detail = (await invest.inject({ url: `${Z}/projects/${first.id}` })).json().data.project;
+    for (const k of Object.keys(first)) expect(first[k], k).toEqual(detail[k]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   createFundDeal,
   createProject,
   decideApproval,
+  envelope,
   fdiReportQuery,
   fdiRowsInput,
   investmentSettingsInput,
@@ -13,6 +14,7 @@ import {
   moveStage,
   pageQuery,
   periodQuery,
+  projectListItem,
   projectQuery,
   updateProject,
   zoneParam,
@@ -45,7 +47,7 @@ import {
   listFunds,
   moveStageSvc,
   notifications,
-  presentProject,
+  presentProjectListRow,
   projectDetail,
   reopenMonthSvc,
   requestApproval,
@@ -74,7 +76,16 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
   // ---- projects ----
   app.get(
     `${base}/projects`,
-    { config: { access: READ, memo: 'zone' }, schema: { tags, summary: '招商项目列表', params: zoneParam, querystring: projectQuery } },
+    {
+      config: { access: READ, memo: 'zone' },
+      schema: {
+        tags,
+        summary: '招商项目列表（每行为列表字段，详情见单个项目）',
+        params: zoneParam,
+        querystring: projectQuery,
+        response: { 200: envelope(z.array(projectListItem)) },
+      },
+    },
     async (req) => {
       const q = req.query;
       const r = await listProjects(
@@ -90,7 +101,7 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
         },
         zoneMemo(database, scopeOf(req)),
       );
-      return { data: r.rows.map(presentProject), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
+      return { data: r.rows.map(presentProjectListRow), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
     },
   );
   app.get(

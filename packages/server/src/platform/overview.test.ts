@@ -73,6 +73,26 @@ describe('zone overview of the calibrated demo zone', () => {
     }
   });
 
+  it('lists each firm with the figure’s own value: the pages add up to the dashboard’s sums', async () => {
+    const o = (await admin.inject({ url: '/api/zones/demo/overview' })).json().data;
+    const all = async (q: string) => {
+      const rows: { value: unknown }[] = [];
+      for (let page = 1; ; page++) {
+        const r = (await admin.inject({ url: `/api/zones/demo/overview/rows?${q}&pageSize=200&page=${page}` })).json();
+        rows.push(...r.data);
+        if (r.data.length < 200) return rows;
+      }
+    };
+    const sum = (rows: { value: unknown }[]) => rows.reduce((a, r) => a + Number(r.value ?? 0), 0);
+    expect(sum(await all('metric=aboveScaleIndustrial'))).toBe(o.aboveScaleIndustrial.outputYuan);
+    const auto = o.clusters.find((c: { code: string }) => c.code === 'auto');
+    expect(sum(await all('metric=cluster&key=auto'))).toBe(auto.outputYuan);
+    const listed = await all('metric=listedCompanies');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const r of listed) expect(r.value).toMatch(/^[A-Z]+:\S+$/);
+    for (const r of await all('metric=techSmes')) expect(r.value).toBeNull();
+  });
+
   it('builds the coverage tree with the same counts', async () => {
     const res = await admin.inject({ url: '/api/zones/demo/overview/coverage' });
     // Sent as bytes kept per zone data version, past the response serialiser: the contract is checked here instead.

@@ -334,3 +334,28 @@ describe('matching and tracking', () => {
     expect(empty.statusCode).toBe(400);
   });
 });
+
+describe('item list pages', () => {
+  it('pages through each filter in order of the latest change: every item once, the total exact', async () => {
+    type I = { id: number; state: string; kind: string; updatedAt: string };
+    for (const q of ['', '&state=published&kind=need', '&kind=capability', '&state=draft']) {
+      const whole = (await invest.inject({ url: `${Z}/items?pageSize=200${q}` })).json();
+      const rows: I[] = [];
+      for (let page = 1; page <= 60; page++) {
+        const r = (await invest.inject({ url: `${Z}/items?pageSize=7&page=${page}${q}` })).json();
+        expect(r.pagination.total, q).toBe(whole.pagination.total);
+        rows.push(...r.data);
+        if (r.data.length < 7) break;
+      }
+      expect(whole.pagination.total, q).toBeLessThanOrEqual(200);
+      if (!q) expect(whole.data.length).toBeGreaterThan(14);
+      expect(
+        rows.map((x) => x.id),
+        q,
+      ).toEqual(whole.data.map((x: I) => x.id));
+      const key = (x: I) => `${x.updatedAt}|${String(x.id).padStart(10, '0')}`;
+      expect(rows.every((x, i) => i === 0 || key(rows[i - 1]) > key(x)), q).toBe(true);
+      if (q.includes('need')) expect(rows.every((x) => x.state === 'published' && x.kind === 'need')).toBe(true);
+    }
+  });
+});
