@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 
 /**
  * Hot queries (the session lookup, list pages) as prepared statements, built once per database object and `key`
@@ -23,4 +24,22 @@ export function preparedOnce<P>(db: object, key: string, build: (name: string) =
     if (byKey.size < MAX_KEYS) byKey.set(key, p);
   }
   return p;
+}
+
+/**
+ * For a condition builder that takes each value by name: collects the values it asks for, so the count can run with
+ * the values and the prepared page with placeholders of the same names; `names()` (the filters present) is the key
+ * of the prepared page.
+ */
+export function collectValues() {
+  const values: Record<string, unknown> = {};
+  return {
+    values,
+    // An array is one parameter (drizzle would spread a bare array into a list).
+    value: (name: string, v: unknown) => {
+      values[name] = v;
+      return Array.isArray(v) ? sql.param(v) : v;
+    },
+    names: () => Object.keys(values).join(','),
+  };
 }

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import { containsPattern } from '../like.ts';
-import { preparedOnce } from '../named.ts';
+import { collectValues, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
@@ -54,19 +54,22 @@ function itemBase(db: Db) {
 }
 export type ScenarioItemView = ScenarioItemRow & { batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
 
-/** The list's conditions. */
-function itemWhere(f: ScenarioItemFilter, zoneId: number): SQL {
-  const w: SQL[] = [eq(scenarioItems.zoneId, zoneId)];
+/**
+ * The list's conditions with each value from `v`: the value itself (the count) or a placeholder (the page, prepared
+ * once per combination of filters).
+ */
+function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, value: unknown) => unknown): SQL {
+  const w: SQL[] = [sql`${scenarioItems.zoneId} = ${v('zone', zoneId)}`];
   if (f.publicOnly) w.push(publicWhere());
-  if (f.state) w.push(eq(scenarioItems.state, f.state));
-  if (f.kind) w.push(eq(scenarioItems.kind, f.kind));
-  if (f.batchId != null) w.push(eq(scenarioItems.batchId, f.batchId));
-  if (f.tag) w.push(sql`${scenarioItems.tags} @> ${sql.param([f.tag])}::text[]`);
-  if (f.enterpriseId != null) w.push(eq(scenarioItems.enterpriseId, f.enterpriseId));
-  // One array parameter, not one per id.
-  if (f.ids) w.push(sql`${scenarioItems.id} = any(${sql.param(f.ids)}::int[])`);
+  if (f.state) w.push(sql`${scenarioItems.state} = ${v('state', f.state)}`);
+  if (f.kind) w.push(sql`${scenarioItems.kind} = ${v('kind', f.kind)}`);
+  if (f.batchId != null) w.push(sql`${scenarioItems.batchId} = ${v('batch', f.batchId)}`);
+  if (f.tag) w.push(sql`${scenarioItems.tags} @> ${v('tags', [f.tag])}::text[]`);
+  if (f.enterpriseId != null) w.push(sql`${scenarioItems.enterpriseId} = ${v('enterprise', f.enterpriseId)}`);
+  // One array parameter, not one per id: the statement's text stays the same whatever the number of ids.
+  if (f.ids) w.push(sql`${scenarioItems.id} = any(${v('ids', f.ids)}::int[])`);
   if (f.q) {
-    const like = containsPattern(f.q);
+    const like = v('like', containsPattern(f.q));
     w.push(sql`(${scenarioItems.title} ilike ${like} or ${scenarioItems.description} ilike ${like})`);
   }
   return and(...w)!;
@@ -74,20 +77,20 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number): SQL {
 
 export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
   if (f.ids && !f.ids.length) return { rows: [] as ScenarioItemView[], total: 0 };
-  const where = itemWhere(f, scope.zoneId);
-  // The page's ids from the (zone, state, kind, updated) index alone (planned in 0.05 ms), then its rows with their
-  // joins by one prepared key lookup. Prepared whole with LIMIT/OFFSET placeholders, the page was planned per
-  // request (0.45 ms) or ran a generic plan that joined every skipped row: page 10 of published needs in the
-  // largest zone took 0.9 ms of PostgreSQL's time, 0.3 ms apart.
-  const [ids, total] = await Promise.all([
-    db
-      .select({ id: scenarioItems.id })
-      .from(scenarioItems)
-      .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
-      .where(where)
+  const c = collectValues();
+  const where = itemWhere(f, scope.zoneId, c.value);
+  // The filters present (and the public restriction) decide the statement's text.
+  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}`;
+  const page = preparedOnce(db, key, (name) =>
+    itemBase(db)
+      .where(itemWhere(f, 0, (n) => sql.placeholder(n)))
       .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
+  const [rows, total] = await Promise.all([
+    page.execute({ ...c.values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     totalOf(`scenario-items:${JSON.stringify({ ...f, page: undefined, pageSize: undefined })}`, async () =>
       num(
         (
@@ -100,14 +103,7 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
       ),
     ),
   ]);
-  if (!ids.length) return { rows: [] as ScenarioItemView[], total };
-  const found = await preparedOnce(db, 'scenario-item-rows', (name) =>
-    itemBase(db)
-      .where(and(eq(scenarioItems.zoneId, sql.placeholder('zone')), sql`${scenarioItems.id} = any(${sql.placeholder('ids')}::int[])`))
-      .prepare(name),
-  ).execute({ zone: scope.zoneId, ids: ids.map((r) => r.id) });
-  const byId = new Map(found.map((r) => [r.id, r as ScenarioItemView]));
-  return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total };
+  return { rows: rows as ScenarioItemView[], total };
 }
 
 export async function findScenarioItem(db: Db, scope: ZoneScope, id: number, publicOnly = false): Promise<ScenarioItemView | undefined> {
