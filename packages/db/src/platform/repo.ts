@@ -54,7 +54,7 @@ export async function findSession(db: Db, tokenHash: string) {
  */
 const sessionQuery = (db: Db, name: string) =>
   db
-    // The zone's data version (see zoneDataVersion) rides along, so memoised reads need no statement of their own.
+    // The zone's data version (see dataVersion) rides along, so memoised reads need no statement of their own.
     // Only what a request uses: the password hash in particular stays in the database.
     .select({
       s: { csrfToken: sessions.csrfToken },
@@ -138,16 +138,16 @@ export async function writeAudit(
 }
 
 /**
- * The zone's data version: the newest audit entry id. Every write goes through a service that audits in the same
- * transaction, so a cached figure keyed by this version is never stale.
+ * Data version: the newest audit entry id, of one zone or (without `zoneId`) of all. Every write goes through a
+ * service that audits in the same transaction, so a cached figure keyed by this version is never stale.
  */
-export async function globalDataVersion(db: Db): Promise<number> {
-  const r = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return r[0]?.id ?? 0;
-}
-
-export async function zoneDataVersion(db: Db, zoneId: number): Promise<number> {
-  const r = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.zoneId, zoneId)).orderBy(desc(auditLog.id)).limit(1);
+export async function dataVersion(db: Db, zoneId?: number): Promise<number> {
+  const r = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(zoneId === undefined ? undefined : eq(auditLog.zoneId, zoneId))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   return r[0]?.id ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { type Database, globalDataVersion, zoneDataVersion } from '@kaifaqu/db';
+import { type Database, dataVersion } from '@kaifaqu/db';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -63,8 +63,8 @@ export function registerMemo(app: FastifyInstance, database: Database): void {
     if (!kind || !memoLimits.enabled || req.method !== 'GET' || !req.scope || !req.user) return;
     const zone =
       kind === 'zone'
-        ? (req.scope.dataVersion ?? (await zoneDataVersion(database.db, req.scope.zoneId)))
-        : await globalDataVersion(database.db);
+        ? (req.scope.dataVersion ?? (await dataVersion(database.db, req.scope.zoneId)))
+        : await dataVersion(database.db);
     const key = `${req.scope.zoneId}|${kind}:${zone}|${req.user.id}|${req.url}`;
     const hit = memo.entries.get(key);
     if (hit && Date.now() - hit.at < memoLimits.ageMs) {

@@ -1,4 +1,4 @@
-import { type Database, latestDataYear, type ZoneScope, zoneDataVersion } from '@kaifaqu/db';
+import { dataVersion, type Database, latestDataYear, type ZoneScope } from '@kaifaqu/db';
 
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */
@@ -10,11 +10,11 @@ const byDatabase = new WeakMap<Database, Entries>();
 const inFlight = new Map<string, { version: number; entries: Entries; promise: Promise<unknown> }>();
 
 /**
- * Memoises a zone-scoped computation per zone data version (see `zoneDataVersion`): dashboards stay computed from
+ * Memoises a zone-scoped computation per zone data version (see `dataVersion`): dashboards stay computed from
  * records, but a burst of readers costs one computation instead of one each.
  */
 export async function cachedForZone<T>(database: Database, scope: ZoneScope, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = scope.dataVersion ?? (await zoneDataVersion(database.db, scope.zoneId));
+  const version = scope.dataVersion ?? (await dataVersion(database.db, scope.zoneId));
   let entries = byDatabase.get(database);
   if (!entries) {
     entries = new Map();
