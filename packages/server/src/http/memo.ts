@@ -62,9 +62,7 @@ export function registerMemo(app: FastifyInstance, database: Database): void {
     const kind = req.routeOptions.config?.memo;
     if (!kind || !memoLimits.enabled || req.method !== 'GET' || !req.scope || !req.user) return;
     const zone =
-      kind === 'zone'
-        ? (req.scope.dataVersion ?? (await dataVersion(database.db, req.scope.zoneId)))
-        : await dataVersion(database.db);
+      kind === 'zone' ? (req.scope.dataVersion ?? (await dataVersion(database.db, req.scope.zoneId))) : await dataVersion(database.db);
     const key = `${req.scope.zoneId}|${kind}:${zone}|${req.user.id}|${req.url}`;
     const hit = memo.entries.get(key);
     if (hit && Date.now() - hit.at < memoLimits.ageMs) {

@@ -1,4 +1,4 @@
-import { dataVersion, type Database, latestDataYear, type ZoneScope } from '@kaifaqu/db';
+import { type Database, dataVersion, latestDataYear, type ZoneScope } from '@kaifaqu/db';
 
 const MAX_ENTRIES = 500;
 /** Safety net for writes that bypass the services (e.g. SQL run by hand): figures are at most this old. */

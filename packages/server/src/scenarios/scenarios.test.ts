@@ -354,7 +354,10 @@ describe('item list pages', () => {
         q,
       ).toEqual(whole.data.map((x: I) => x.id));
       const key = (x: I) => `${x.updatedAt}|${String(x.id).padStart(10, '0')}`;
-      expect(rows.every((x, i) => i === 0 || key(rows[i - 1]) > key(x)), q).toBe(true);
+      expect(
+        rows.every((x, i) => i === 0 || key(rows[i - 1]) > key(x)),
+        q,
+      ).toBe(true);
       if (q.includes('need')) expect(rows.every((x) => x.state === 'published' && x.kind === 'need')).toBe(true);
     }
   });
