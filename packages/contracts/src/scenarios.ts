@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envelope } from './common.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const yuan = z.number().int('金额以元为单位的整数').min(0);
@@ -40,6 +41,42 @@ export const createScenarioItem = z.object(itemFields);
 export type CreateScenarioItem = z.infer<typeof createScenarioItem>;
 export const updateScenarioItem = z.object(itemFields).partial();
 export type UpdateScenarioItem = z.infer<typeof updateScenarioItem>;
+
+/** A row of the staff item list: the stored item, its batch and publishing enterprise, and the search score. */
+export const scenarioItemRow = z.object({
+  id: z.number().int(),
+  zoneId: z.number().int(),
+  batchId: z.number().int().nullable(),
+  kind: scenarioKind,
+  title: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  industry: z.string().nullable(),
+  resource: z.string().nullable(),
+  location: z.string().nullable(),
+  budgetMinYuan: z.number().int().nullable(),
+  budgetMaxYuan: z.number().int().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  contact: z.string().nullable(),
+  publisherDept: z.string().nullable(),
+  enterpriseId: z.number().int().nullable(),
+  attachments: z.array(z.object({ name: z.string(), url: z.string() })),
+  state: scenarioState,
+  publishedAt: z.string().nullable(),
+  createdBy: z.number().int().nullable(),
+  synthetic: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  batchNumber: z.number().int().nullable(),
+  batchTitle: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  /** Relevance of a text search (null without one); absent for staff of other bureaus, who read the public list. */
+  score: z.number().nullable().optional(),
+});
+export type ScenarioItemRow = z.infer<typeof scenarioItemRow>;
+/** The staff item list; `counts` (items per state) for scenario staff. */
+export const scenarioItemList = envelope(z.array(scenarioItemRow)).extend({ counts: z.record(z.string(), z.number()).optional() });
 
 export const scenarioTransition = z.object({ to: scenarioState, comment: z.string().trim().max(2000).nullish() });
 

@@ -1,4 +1,4 @@
-import { coverageNode, envelope, listedEnterprise, zoneOverview } from '@kaifaqu/contracts';
+import { coverageNode, envelope, listedEnterprise, projectListItem, scenarioItemList, zoneOverview } from '@kaifaqu/contracts';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -76,7 +76,13 @@ describe('compiled response serialiser', () => {
   });
 
   it('compiles the app’s large response schemas', () => {
-    for (const s of [envelope(z.array(coverageNode)), envelope(z.array(listedEnterprise)), envelope(zoneOverview)]) {
+    for (const s of [
+      envelope(z.array(coverageNode)),
+      envelope(z.array(listedEnterprise)),
+      envelope(zoneOverview),
+      envelope(z.array(projectListItem)),
+      scenarioItemList,
+    ]) {
       expect(() => z.toJSONSchema(s, { io: 'output', unrepresentable: 'throw', target: 'draft-7' })).not.toThrow();
     }
   });

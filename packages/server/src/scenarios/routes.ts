@@ -4,6 +4,8 @@ import {
   createScenarioMatch,
   createScenarioResponse,
   moveScenarioMatch,
+  type ScenarioItemRow,
+  scenarioItemList,
   scenarioItemQuery,
   scenarioSimilarInput,
   scenarioStage,
@@ -78,6 +80,19 @@ const caller = (req: FastifyRequest): Caller => ({
 });
 
 /** Public fields only: no creator, no internal ids beyond the item's own. */
+/** A stored item as `scenarioItemRow` says (kinds and states are written only from their enums). */
+function listRow(it: Awaited<ReturnType<typeof findScenarioItem>> & {}, score?: number | null): ScenarioItemRow {
+  return {
+    ...it,
+    kind: it.kind as ScenarioItemRow['kind'],
+    state: it.state as ScenarioItemRow['state'],
+    publishedAt: it.publishedAt ? it.publishedAt.toISOString() : null,
+    createdAt: it.createdAt.toISOString(),
+    updatedAt: it.updatedAt.toISOString(),
+    ...(score === undefined ? {} : { score }),
+  };
+}
+
 function publicItem(it: Awaited<ReturnType<typeof findScenarioItem>> & {}) {
   return {
     id: it.id,
@@ -217,7 +232,13 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
     `${base}/items`,
     {
       config: { access: MEMBERS, memo: 'zone' },
-      schema: { tags, summary: '场景条目（工作人员全部，企业用户本企业）', params: zoneParam, querystring: scenarioItemQuery },
+      schema: {
+        tags,
+        summary: '场景条目（工作人员全部，企业用户本企业）',
+        params: zoneParam,
+        querystring: scenarioItemQuery,
+        response: { 200: scenarioItemList },
+      },
     },
     async (req) => {
       const c = caller(req);
@@ -226,7 +247,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
       if (own == null && !isScenarioStaff(c)) {
         // Other bureaus read what the public reads.
         const r = await publicSearch(database, scopeOf(req), q);
-        return { data: r.rows, pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
+        return { data: r.rows.map((it) => listRow(it)), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
       }
       const r = await publicSearch(database, scopeOf(req), q, false, { state: q.state, enterpriseId: own ?? undefined });
       const counts =
@@ -234,7 +255,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
           ? await cachedForZone(database, scopeOf(req), 'scenario-state-counts', () => scenarioStateCounts(db, scopeOf(req)))
           : undefined;
       return {
-        data: r.rows.map((it) => ({ ...it, score: r.scores.get(it.id) ?? null })),
+        data: r.rows.map((it) => listRow(it, r.scores.get(it.id) ?? null)),
         counts,
         pagination: { page: q.page, pageSize: q.pageSize, total: r.total },
       };

@@ -1,3 +1,4 @@
+import { scenarioItemList, scenarioItemRow } from '@kaifaqu/contracts';
 import { scenarioItemHistory, scenarioItems } from '@kaifaqu/db';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -336,6 +337,18 @@ describe('matching and tracking', () => {
 });
 
 describe('item list pages', () => {
+  it('sends each item as the declared list row, with the values of the item page', async () => {
+    for (const who of [invest, industry]) {
+      const r = await who.inject({ url: `${Z}/items?pageSize=5` });
+      expect(scenarioItemList.strict().safeParse(r.json()).error).toBeUndefined();
+      const [first] = r.json().data;
+      const expected = Object.keys(scenarioItemRow.shape).filter((k) => who === invest || k !== 'score');
+      expect(Object.keys(first).sort()).toEqual(expected.sort());
+      const detail = (await who.inject({ url: `${Z}/items/${first.id}` })).json().data;
+      for (const k of Object.keys(first)) if (k !== 'score') expect(first[k], k).toEqual(detail[k]);
+    }
+  });
+
   it('pages through each filter in order of the latest change: every item once, the total exact', async () => {
     type I = { id: number; state: string; kind: string; updatedAt: string };
     for (const q of ['', '&state=published&kind=need', '&kind=capability', '&state=draft']) {
