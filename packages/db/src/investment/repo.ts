@@ -1,6 +1,8 @@
+import { STAGE_LABELS, STAGES, type Stage } from '@kaifaqu/core/investment';
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { isoTimestamp } from '../iso.ts';
 import { containsPattern } from '../like.ts';
 import { preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
@@ -38,7 +40,9 @@ const projectCols = {
   countryName: countries.nameZh,
   industryName: industries.name,
 };
-// The list's columns (`projectListItem` in contracts): a page reads, maps and sends 21 fields, not 37.
+// The list's columns (`projectListItem` in contracts), ready to send: the stage's label and the ISO time come from
+// the statement, so the route writes the rows as they are (a presenter copying each row took longer than the
+// serialiser). A page reads, maps and sends 22 fields, not 37.
 const projectListCols = {
   id: investmentProjects.id,
   name: investmentProjects.name,
@@ -50,7 +54,11 @@ const projectListCols = {
   industryCode: investmentProjects.industryCode,
   industryName: industries.name,
   tags: investmentProjects.tags,
-  stage: investmentProjects.stage,
+  stage: sql<Stage>`${investmentProjects.stage}`,
+  stageLabel: sql<string>`case ${investmentProjects.stage} ${sql.join(
+    STAGES.map((st) => sql`when ${st} then ${STAGE_LABELS[st].zh}`),
+    sql` `,
+  )} else ${investmentProjects.stage} end`,
   signedOn: investmentProjects.signedOn,
   contractInvestmentYuan: investmentProjects.contractInvestmentYuan,
   investmentAmount: investmentProjects.investmentAmount,
@@ -60,7 +68,7 @@ const projectListCols = {
   enterpriseId: investmentProjects.enterpriseId,
   enterpriseName: enterprises.name,
   synthetic: investmentProjects.synthetic,
-  updatedAt: investmentProjects.updatedAt,
+  updatedAt: isoTimestamp(investmentProjects.updatedAt),
 };
 const projectQuery = (db: Db) =>
   db

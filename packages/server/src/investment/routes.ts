@@ -47,7 +47,6 @@ import {
   listFunds,
   moveStageSvc,
   notifications,
-  presentProjectListRow,
   projectDetail,
   reopenMonthSvc,
   requestApproval,
@@ -101,7 +100,7 @@ export const investmentRoutes: FastifyPluginAsync = async (fastify) => {
         },
         zoneMemo(database, scopeOf(req)),
       );
-      return { data: r.rows.map(presentProjectListRow), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
+      return { data: r.rows, pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
     },
   );
   app.get(

@@ -1,4 +1,4 @@
-import type { CreateProject, InvestmentStage, UpdateProject } from '@kaifaqu/contracts';
+import type { CreateProject, UpdateProject } from '@kaifaqu/contracts';
 import { ConflictError, ForbiddenError, type Issue, NotFoundError, ValidationError } from '@kaifaqu/core';
 import {
   APPROVAL_STATUSES,
@@ -47,7 +47,6 @@ import {
   listApprovals,
   listFunds,
   overdueFollowups,
-  type ProjectListRow,
   type ProjectRow,
   projectFollowups,
   putSettings,
@@ -82,14 +81,6 @@ export function presentProject(p: ProjectRow) {
     stageLabel: STAGE_LABELS[p.stage as Stage]?.zh ?? p.stage,
   };
 }
-
-/** A list row as `projectListItem` says (stages are written only from `investmentStage`). */
-export const presentProjectListRow = (p: ProjectListRow) => ({
-  ...p,
-  stage: p.stage as InvestmentStage,
-  stageLabel: STAGE_LABELS[p.stage as Stage]?.zh ?? p.stage,
-  updatedAt: p.updatedAt.toISOString(),
-});
 
 export async function settingsOf(db: Db, scope: ZoneScope) {
   const s = await getSettings(db, scope);
