@@ -71,8 +71,8 @@ export const scenarioItemRow = z.object({
   batchNumber: z.number().int().nullable(),
   batchTitle: z.string().nullable(),
   enterpriseName: z.string().nullable(),
-  /** Relevance of a text search (null without one); absent for staff of other bureaus, who read the public list. */
-  score: z.number().nullable().optional(),
+  /** Relevance of a ranked text search; null without one. */
+  score: z.number().nullable(),
 });
 export type ScenarioItemRow = z.infer<typeof scenarioItemRow>;
 /** The staff item list; `counts` (items per state) for scenario staff. */

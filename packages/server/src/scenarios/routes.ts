@@ -4,7 +4,6 @@ import {
   createScenarioMatch,
   createScenarioResponse,
   moveScenarioMatch,
-  type ScenarioItemRow,
   scenarioItemList,
   scenarioItemQuery,
   scenarioSimilarInput,
@@ -29,6 +28,7 @@ import {
   listScenarioMatches,
   listScenarioResponses,
   nextScenarioBatchNumber,
+  type ScenarioItemView,
   scenarioItemHistoryOf,
   scenarioMatchHistoryOf,
   scenarioStateCounts,
@@ -79,21 +79,8 @@ const caller = (req: FastifyRequest): Caller => ({
   globalRole: req.user?.globalRole,
 });
 
-/** Public fields only: no creator, no internal ids beyond the item's own. */
-/** A stored item as `scenarioItemRow` says (kinds and states are written only from their enums). */
-function listRow(it: Awaited<ReturnType<typeof findScenarioItem>> & {}, score?: number | null): ScenarioItemRow {
-  return {
-    ...it,
-    kind: it.kind as ScenarioItemRow['kind'],
-    state: it.state as ScenarioItemRow['state'],
-    publishedAt: it.publishedAt ? it.publishedAt.toISOString() : null,
-    createdAt: it.createdAt.toISOString(),
-    updatedAt: it.updatedAt.toISOString(),
-    ...(score === undefined ? {} : { score }),
-  };
-}
-
-function publicItem(it: Awaited<ReturnType<typeof findScenarioItem>> & {}) {
+/** Public fields only: no creator, no internal ids beyond the item's own (of a list row or a stored item). */
+function publicItem(it: Omit<ScenarioItemView, 'publishedAt' | 'createdAt' | 'updatedAt'> & { publishedAt: Date | string | null }) {
   return {
     id: it.id,
     kind: it.kind,
@@ -219,7 +206,8 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const { scope, zone } = await publicScope(req.params.zone);
       const r = await listScenarioItems(db, scope, { publicOnly: true, page: 1, pageSize: 50 });
-      r.rows.sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id);
+      // ISO times order as text; unpublished last.
+      r.rows.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id);
       return reply
         .type('application/rss+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
@@ -247,7 +235,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
       if (own == null && !isScenarioStaff(c)) {
         // Other bureaus read what the public reads.
         const r = await publicSearch(database, scopeOf(req), q);
-        return { data: r.rows.map((it) => listRow(it)), pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
+        return { data: r.rows, pagination: { page: q.page, pageSize: q.pageSize, total: r.total } };
       }
       const r = await publicSearch(database, scopeOf(req), q, false, { state: q.state, enterpriseId: own ?? undefined });
       const counts =
@@ -255,7 +243,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
           ? await cachedForZone(database, scopeOf(req), 'scenario-state-counts', () => scenarioStateCounts(db, scopeOf(req)))
           : undefined;
       return {
-        data: r.rows.map((it) => listRow(it, r.scores.get(it.id) ?? null)),
+        data: r.rows,
         counts,
         pagination: { page: q.page, pageSize: q.pageSize, total: r.total },
       };

@@ -342,11 +342,18 @@ describe('item list pages', () => {
       const r = await who.inject({ url: `${Z}/items?pageSize=5` });
       expect(scenarioItemList.strict().safeParse(r.json()).error).toBeUndefined();
       const [first] = r.json().data;
-      const expected = Object.keys(scenarioItemRow.shape).filter((k) => who === invest || k !== 'score');
-      expect(Object.keys(first).sort()).toEqual(expected.sort());
+      expect(Object.keys(first).sort()).toEqual(Object.keys(scenarioItemRow.shape).sort());
+      expect(first.score).toBeNull();
       const detail = (await who.inject({ url: `${Z}/items/${first.id}` })).json().data;
       for (const k of Object.keys(first)) if (k !== 'score') expect(first[k], k).toEqual(detail[k]);
     }
+    const ranked = (await invest.inject({ url: `${Z}/items?q=${encodeURIComponent('机器人')}` })).json().data as { score: number }[];
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((x, i) => x.score > 0 && (i === 0 || ranked[i - 1].score >= x.score))).toBe(true);
+    const feed = (await t.anonymous.inject({ url: `${P}/feed.xml` })).body;
+    const dates = [...feed.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]));
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates.every((d, i) => Number.isFinite(d) && (i === 0 || dates[i - 1] >= d))).toBe(true);
   });
 
   it('pages through each filter in order of the latest change: every item once, the total exact', async () => {

@@ -40,6 +40,7 @@ import {
   listScenarioItems,
   type ScenarioItemInsert,
   type ScenarioItemView,
+  type ScenarioListRow,
   scenarioIndexRows,
   scenarioMatchReached,
   type TotalOf,
@@ -208,11 +209,11 @@ export async function publicSearch(
   );
   const rank = new Map(ids.map((id, i) => [id, i]));
   const sorted = all.rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
-  return {
-    rows: sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
-    total: sorted.length,
-    scores: new Map(hits.map((h) => [Number(h.id), h.score])),
-  };
+  const scores = new Map(hits.map((h) => [Number(h.id), h.score]));
+  const rows = sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  // The rows were read for this answer: their score slot is filled in place rather than each row copied.
+  for (const r of rows) r.score = scores.get(r.id) ?? null;
+  return { rows, total: sorted.length, scores };
 }
 
 // ---- item writes ----
@@ -485,7 +486,7 @@ export const xmlEscape = (s: string) =>
 const KIND_ZH: Record<string, string> = { need: '场景需求', capability: '场景能力' };
 
 /** RSS 2.0 of the newest public items (titles and descriptions escaped; the descriptions are plain text already). */
-export function rssFeed(zone: { code: string; name: string }, origin: string, items: ScenarioItemView[]): string {
+export function rssFeed(zone: { code: string; name: string }, origin: string, items: ScenarioListRow[]): string {
   const link = `${origin}/p/${encodeURIComponent(zone.code)}/scenarios`;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -509,7 +510,7 @@ export function rssFeed(zone: { code: string; name: string }, origin: string, it
       `<guid isPermaLink="true">${xmlEscape(url)}</guid>`,
       `<description>${xmlEscape(`${head}\n${it.description}`)}</description>`,
       ...it.tags.map((t) => `<category>${xmlEscape(t)}</category>`),
-      `<pubDate>${(it.publishedAt ?? it.updatedAt).toUTCString()}</pubDate>`,
+      `<pubDate>${new Date(it.publishedAt ?? it.updatedAt).toUTCString()}</pubDate>`,
       '</item>',
     );
   }
@@ -524,7 +525,7 @@ const yuanText = (min: number | null, max: number | null) =>
 export async function batchXlsx(
   zone: { name: string },
   batch: { number: number; title: string; publishedOn: string | null },
-  items: ScenarioItemView[],
+  items: ScenarioListRow[],
 ) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kaifaqu';
