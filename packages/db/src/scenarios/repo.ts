@@ -1,9 +1,7 @@
-import type { ItemKind, ItemState } from '@kaifaqu/core/scenarios';
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
-import { isoTimestamp } from '../iso.ts';
 import { containsPattern } from '../like.ts';
 import { collectValues, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
@@ -55,26 +53,8 @@ function itemBase(db: Db) {
     .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId));
 }
 export type ScenarioItemView = ScenarioItemRow & { batchNumber: number | null; batchTitle: string | null; enterpriseName: string | null };
-
-// The list's rows, ready to send (`scenarioItemRow` in contracts): times as ISO text from the statement (no Date
-// built per row and turned back into text), and a score slot that a search fills in. Copying each row in a
-// presenter to do that cost more than serialising the page.
-const listColumns = {
-  ...itemColumns,
-  kind: sql<ItemKind>`${scenarioItems.kind}`,
-  state: sql<ItemState>`${scenarioItems.state}`,
-  publishedAt: sql<string | null>`${isoTimestamp(scenarioItems.publishedAt)}`,
-  createdAt: isoTimestamp(scenarioItems.createdAt),
-  updatedAt: isoTimestamp(scenarioItems.updatedAt),
-  score: sql<number | null>`null::float8`,
-};
-const listBase = (db: Db) =>
-  db
-    .select(listColumns)
-    .from(scenarioItems)
-    .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
-    .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId));
-export type ScenarioListRow = Awaited<ReturnType<ReturnType<typeof listBase>['execute']>>[number];
+/** A list row: a search fills its score in place (copying each row to add it cost more than serialising the page). */
+export type ScenarioListRow = ScenarioItemView & { score: number | null };
 
 /**
  * The list's conditions with each value from `v`: the value itself (the count) or a placeholder (the page, prepared
@@ -104,7 +84,11 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
   // The filters present (and the public restriction) decide the statement's text.
   const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}`;
   const page = preparedOnce(db, key, (name) =>
-    listBase(db)
+    db
+      .select({ ...itemColumns, score: sql<number | null>`null::float8` })
+      .from(scenarioItems)
+      .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+      .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId))
       .where(itemWhere(f, 0, (n) => sql.placeholder(n)))
       .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
       .limit(sql.placeholder('limit'))
@@ -125,7 +109,7 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
       ),
     ),
   ]);
-  return { rows, total };
+  return { rows: rows as ScenarioListRow[], total };
 }
 
 export async function findScenarioItem(db: Db, scope: ZoneScope, id: number, publicOnly = false): Promise<ScenarioItemView | undefined> {

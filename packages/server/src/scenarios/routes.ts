@@ -4,7 +4,6 @@ import {
   createScenarioMatch,
   createScenarioResponse,
   moveScenarioMatch,
-  scenarioItemList,
   scenarioItemQuery,
   scenarioSimilarInput,
   scenarioStage,
@@ -28,7 +27,6 @@ import {
   listScenarioMatches,
   listScenarioResponses,
   nextScenarioBatchNumber,
-  type ScenarioItemView,
   scenarioItemHistoryOf,
   scenarioMatchHistoryOf,
   scenarioStateCounts,
@@ -79,8 +77,8 @@ const caller = (req: FastifyRequest): Caller => ({
   globalRole: req.user?.globalRole,
 });
 
-/** Public fields only: no creator, no internal ids beyond the item's own (of a list row or a stored item). */
-function publicItem(it: Omit<ScenarioItemView, 'publishedAt' | 'createdAt' | 'updatedAt'> & { publishedAt: Date | string | null }) {
+/** Public fields only: no creator, no internal ids beyond the item's own. */
+function publicItem(it: Awaited<ReturnType<typeof findScenarioItem>> & {}) {
   return {
     id: it.id,
     kind: it.kind,
@@ -206,8 +204,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const { scope, zone } = await publicScope(req.params.zone);
       const r = await listScenarioItems(db, scope, { publicOnly: true, page: 1, pageSize: 50 });
-      // ISO times order as text; unpublished last.
-      r.rows.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id);
+      r.rows.sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id);
       return reply
         .type('application/rss+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
@@ -220,13 +217,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
     `${base}/items`,
     {
       config: { access: MEMBERS, memo: 'zone' },
-      schema: {
-        tags,
-        summary: '场景条目（工作人员全部，企业用户本企业）',
-        params: zoneParam,
-        querystring: scenarioItemQuery,
-        response: { 200: scenarioItemList },
-      },
+      schema: { tags, summary: '场景条目（工作人员全部，企业用户本企业）', params: zoneParam, querystring: scenarioItemQuery },
     },
     async (req) => {
       const c = caller(req);

@@ -40,7 +40,6 @@ import {
   listScenarioItems,
   type ScenarioItemInsert,
   type ScenarioItemView,
-  type ScenarioListRow,
   scenarioIndexRows,
   scenarioMatchReached,
   type TotalOf,
@@ -486,7 +485,7 @@ export const xmlEscape = (s: string) =>
 const KIND_ZH: Record<string, string> = { need: '场景需求', capability: '场景能力' };
 
 /** RSS 2.0 of the newest public items (titles and descriptions escaped; the descriptions are plain text already). */
-export function rssFeed(zone: { code: string; name: string }, origin: string, items: ScenarioListRow[]): string {
+export function rssFeed(zone: { code: string; name: string }, origin: string, items: ScenarioItemView[]): string {
   const link = `${origin}/p/${encodeURIComponent(zone.code)}/scenarios`;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -510,7 +509,7 @@ export function rssFeed(zone: { code: string; name: string }, origin: string, it
       `<guid isPermaLink="true">${xmlEscape(url)}</guid>`,
       `<description>${xmlEscape(`${head}\n${it.description}`)}</description>`,
       ...it.tags.map((t) => `<category>${xmlEscape(t)}</category>`),
-      `<pubDate>${new Date(it.publishedAt ?? it.updatedAt).toUTCString()}</pubDate>`,
+      `<pubDate>${(it.publishedAt ?? it.updatedAt).toUTCString()}</pubDate>`,
       '</item>',
     );
   }
@@ -525,7 +524,7 @@ const yuanText = (min: number | null, max: number | null) =>
 export async function batchXlsx(
   zone: { name: string },
   batch: { number: number; title: string; publishedOn: string | null },
-  items: ScenarioListRow[],
+  items: ScenarioItemView[],
 ) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kaifaqu';
