@@ -84,6 +84,7 @@ export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioIte
   // The filters present (and the public restriction) decide the statement's text.
   const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}`;
   const page = preparedOnce(db, key, (name) =>
+    // itemBase's joins, with a score slot.
     db
       .select({ ...itemColumns, score: sql<number | null>`null::float8` })
       .from(scenarioItems)
