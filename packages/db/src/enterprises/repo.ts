@@ -10,6 +10,7 @@ import { preparedOnce } from '../named.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { industries } from '../reference/schema.ts';
 import { type SeekOf, seekPage } from '../seek.ts';
+import { figuresOfYear, firmsOfIds } from './keyed.ts';
 import { clusterMembers, clusters, enterpriseChanges, enterpriseImports, enterprises, enterpriseYears, importMappings } from './schema.ts';
 
 const n = (v: unknown) => (v == null ? null : Number(v));
@@ -652,16 +653,9 @@ const pageRows = (db: Db) =>
         synthetic: enterprises.synthetic,
       })
       .from(enterprises)
-      .leftJoin(
-        enterpriseYears,
-        and(
-          eq(enterpriseYears.enterpriseId, enterprises.id),
-          eq(enterpriseYears.year, sql.placeholder('year')),
-          eq(enterpriseYears.zoneId, enterprises.zoneId),
-        ),
-      )
+      .leftJoin(enterpriseYears, figuresOfYear)
       .leftJoin(industries, eq(industries.code, enterprises.industryCode))
-      .where(and(eq(enterprises.zoneId, sql.placeholder('zone')), sql`${enterprises.id} = any(${sql.placeholder('ids')}::int[])`))
+      .where(firmsOfIds)
       .prepare(name),
   );
 

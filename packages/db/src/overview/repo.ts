@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { figuresOfYear, firmsOfIds } from '../enterprises/keyed.ts';
 import { enterprises, enterpriseYears } from '../enterprises/schema.ts';
 import { preparedOnce } from '../named.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
@@ -251,15 +252,8 @@ const rowsByIds = (db: Db, metric: ListedMetric) =>
       })
       .from(e)
       .leftJoin(industries, eq(industries.code, e.industryCode))
-      .leftJoin(
-        enterpriseYears,
-        and(
-          eq(enterpriseYears.enterpriseId, e.id),
-          eq(enterpriseYears.year, sql.placeholder('year')),
-          eq(enterpriseYears.zoneId, e.zoneId),
-        ),
-      )
-      .where(and(eq(e.zoneId, sql.placeholder('zone')), sql`${e.id} = any(${sql.placeholder('ids')}::int[])`))
+      .leftJoin(enterpriseYears, figuresOfYear)
+      .where(firmsOfIds)
       .orderBy(e.id)
       .prepare(name),
   );
