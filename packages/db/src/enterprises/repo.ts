@@ -422,8 +422,8 @@ export async function saveMapping(db: Db, scope: ZoneScope, owner: string, mappi
 export interface EnterpriseFilter {
   q?: string;
   /**
-   * The ids whose name or former name contains `q`, when the caller found them already (an in-memory index):
-   * replaces the name scan; the USCC-prefix branch of `q` still applies.
+   * The ids (ascending) whose name or former name contains `q`, when the caller found them already (an in-memory
+   * index): replaces the name scan; the USCC-prefix branch of `q` still applies.
    */
   qIds?: readonly number[];
   /** Section letter or code prefix (2–4 digits). */
@@ -614,8 +614,7 @@ const CONDITIONS = [
 function nameHitsAlone(f: EnterpriseFilter): number[] | null {
   if (!f.qIds || !f.q || /^[0-9a-z]+$/i.test(f.q.trim())) return null;
   if ((f.sort ?? 'id') !== 'id' || CONDITIONS.some((k) => f[k] !== undefined)) return null;
-  const ids = [...f.qIds].sort((a, b) => a - b);
-  return f.order === 'desc' ? ids.reverse() : ids;
+  return f.order === 'desc' ? [...f.qIds].reverse() : [...f.qIds];
 }
 
 /** The rows of those ids: one prepared statement (a lookup by key, planned once per connection), put in page order. */

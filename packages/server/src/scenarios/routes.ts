@@ -133,7 +133,7 @@ export const scenariosRoutes: FastifyPluginAsync = async (fastify) => {
       const q = req.query;
       const r = await publicSearch(database, scope, q);
       return {
-        data: r.rows.map((it) => ({ ...publicItem(it), score: r.scores.get(it.id) ?? null })),
+        data: r.rows.map((it) => ({ ...publicItem(it), score: it.score })),
         zone,
         pagination: { page: q.page, pageSize: q.pageSize, total: r.total },
       };

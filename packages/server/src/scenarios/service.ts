@@ -40,6 +40,7 @@ import {
   listScenarioItems,
   type ScenarioItemInsert,
   type ScenarioItemView,
+  type ScenarioListRow,
   scenarioIndexRows,
   scenarioMatchReached,
   type TotalOf,
@@ -175,18 +176,16 @@ export async function publicSearch(
   extra: { state?: string; enterpriseId?: number } = {},
 ) {
   const batchId = q.batch != null ? (await findScenarioBatch(database.db, scope, { number: q.batch }))?.id : undefined;
-  if (q.batch != null && batchId == null) return { rows: [], total: 0, scores: new Map<number, number>() };
+  if (q.batch != null && batchId == null) return { rows: [] as ScenarioListRow[], total: 0 };
   const text = q.q?.trim();
   // The index holds public items only: drafts, pending and withdrawn items (and an enterprise's own list) are
   // searched with a substring match instead.
   const indexed = publicOnly || ((!extra.state || ['published', 'matching', 'landed'].includes(extra.state)) && extra.enterpriseId == null);
   if (text && !indexed) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, zoneMemo(database, scope));
-    return { ...r, scores: new Map<number, number>() };
+    return listScenarioItems(database.db, scope, { ...q, ...extra, q: text, batchId, publicOnly }, zoneMemo(database, scope));
   }
   if (!text) {
-    const r = await listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly }, zoneMemo(database, scope));
-    return { ...r, scores: new Map<number, number>() };
+    return listScenarioItems(database.db, scope, { ...q, ...extra, q: undefined, batchId, publicOnly }, zoneMemo(database, scope));
   }
   const index = await zoneIndex(database, scope);
   const hits = search(index, text, { k: 500, kind: q.kind as ScenarioItem['kind'] | undefined });
@@ -212,7 +211,7 @@ export async function publicSearch(
   const rows = sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   // The rows were read for this answer: their score slot is filled in place rather than each row copied.
   for (const r of rows) r.score = scores.get(r.id) ?? null;
-  return { rows, total: sorted.length, scores };
+  return { rows, total: sorted.length };
 }
 
 // ---- item writes ----
