@@ -18,6 +18,7 @@ const levelByLength: Record<number, IndustryLevel> = { 1: '门类', 2: '大类',
 export class IndustryTable {
   private readonly byCode = new Map<string, IndustryRow>();
   private readonly childrenOf = new Map<string, IndustryRow[]>();
+  private ranges: Map<string, [string, string]> | undefined;
 
   constructor(rows: readonly IndustryRow[]) {
     for (const r of rows) {
@@ -56,6 +57,24 @@ export class IndustryTable {
       cur = cur.parent ? this.byCode.get(cur.parent) : undefined;
     }
     return out;
+  }
+
+  /**
+   * The first and last 小类 code of a section. GB/T 4754 numbers its divisions section after section, so the 小类
+   * codes in this range are exactly the section's (db/reference's test checks it on the shipped table).
+   */
+  classRange(section: string): [string, string] | undefined {
+    if (!this.ranges) {
+      this.ranges = new Map();
+      for (const r of this.byCode.values()) {
+        if (r.level !== '小类') continue;
+        const range = this.ranges.get(r.section);
+        if (!range) this.ranges.set(r.section, [r.code, r.code]);
+        else if (r.code < range[0]) range[0] = r.code;
+        else if (r.code > range[1]) range[1] = r.code;
+      }
+    }
+    return this.ranges.get(section);
   }
 
   isIndustrial(code: string): boolean {

@@ -8,6 +8,7 @@ import type { Db } from '../client.ts';
 import { containsPattern } from '../like.ts';
 import { preparedOnce } from '../named.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
+import { inSection } from '../reference/industries.ts';
 import { industries } from '../reference/schema.ts';
 import { type SeekOf, seekPage } from '../seek.ts';
 import { figuresOfYear, firmsOfIds } from './keyed.ts';
@@ -460,8 +461,7 @@ function where(scope: ZoneScope, f: EnterpriseFilter): SQL {
     parts.push(/^[0-9a-z]+$/i.test(q) ? sql`(${byName} or e.uscc ilike ${`${q.toUpperCase()}%`})` : sql`(${byName})`);
   }
   if (f.industry) {
-    if (/^[A-T]$/.test(f.industry))
-      parts.push(sql`e.industry_code in (select code from industries where section = ${f.industry} and level = '小类')`);
+    if (/^[A-T]$/.test(f.industry)) parts.push(inSection(sql`e.industry_code`, f.industry));
     else parts.push(sql`e.industry_code like ${`${f.industry}%`}`);
   }
   if (f.platform) parts.push(sql`e.platform = ${f.platform}`);
@@ -502,6 +502,7 @@ export async function zoneNameEntries(db: Db, scope: ZoneScope) {
   }));
 }
 
+const FIGURE_SORTS: readonly string[] = ['revenue', 'output', 'employees'];
 const SORTS: Record<NonNullable<EnterpriseFilter['sort']>, string> = {
   id: 'e.id',
   name: 'e.name',
@@ -549,12 +550,19 @@ export async function listEnterprises(
   const year = f.year ?? 0;
   // y.zone_id = e.zone_id always holds; saying it lets a zone's figures be read through the (zone_id, year, …) indexes.
   const yJoin = sql`left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year} and y.zone_id = e.zone_id`;
+  const sort = f.sort ?? 'id';
   // Choosing a page needs the yearly figures only to filter or sort by them.
-  const byFigures = f.aboveScale !== undefined || ['revenue', 'output', 'employees'].includes(f.sort ?? 'id');
-  const idFrom = byFigures ? sql`from enterprises e ${yJoin}` : sql`from enterprises e`;
-  const w = where(scope, f);
+  const byFigures = f.aboveScale !== undefined || FIGURE_SORTS.includes(sort);
+  // 规上 firms in id or figures order, with no other condition: the page is walked on the figures alone (their
+  // partial indexes; a firm's figures carry its zone). With the firms joined, planning took 0.3 of the page's 0.45 ms.
+  const figuresOnly = f.aboveScale === true && !f.q && CONDITIONS.every((k) => k === 'aboveScale' || f[k] === undefined);
+  const onFigures = figuresOnly && (sort === 'id' || FIGURE_SORTS.includes(sort));
+  const id = onFigures ? sql`y.enterprise_id` : sql`e.id`;
+  const idFrom = onFigures ? sql`from enterprise_years y` : byFigures ? sql`from enterprises e ${yJoin}` : sql`from enterprises e`;
+  const w = onFigures ? sql`y.zone_id = ${scope.zoneId} and y.year = ${year} and y.above_scale` : where(scope, f);
   const dir = f.order === 'desc' ? 'desc nulls last' : 'asc nulls last';
-  const order = sql.raw(`${SORTS[f.sort ?? 'id']} ${dir}, e.id`);
+  const tie = onFigures ? 'y.enterprise_id' : 'e.id';
+  const order = sql.raw(`${sort === 'id' ? tie : SORTS[sort]} ${dir}, ${tie}`);
   // A page is found on ids alone (the (zone_id, id) index walks in order), then only its rows are joined and read:
   // a deep page skips ids, not whole rows with their figures.
   const { qIds: _found, ...keyed } = f; // found from q: q names them
@@ -567,22 +575,22 @@ export async function listEnterprises(
   }
   // In id order (the default) a deep page starts from the nearest checkpoint id instead of skipping every earlier row.
   const seek =
-    (f.sort ?? 'id') === 'id'
+    sort === 'id'
       ? await seekPage(
           db,
           seekOf,
           listKey,
           (page - 1) * pageSize,
-          sql`e.id`,
+          id,
           f.order === 'desc' ? 'desc' : 'asc',
-          sql`select e.id ${idFrom} where ${w}`,
+          sql`select ${id} as id ${idFrom} where ${w}`,
         )
       : { cond: sql`true`, offset: (page - 1) * pageSize };
   const [ids, total] = await Promise.all([
     // Not a named statement: its best plan depends on the zone's size and the filters (a generic plan made the
     // industry + foreign-invested page 6× slower in the largest zone). Ids only: planning the page together with
     // the joins that read its rows took 2.5 ms, five times the ids' own plan.
-    db.execute(sql`select e.id ${idFrom} where ${w} and ${seek.cond} order by ${order} limit ${pageSize} offset ${seek.offset}`),
+    db.execute(sql`select ${id} as id ${idFrom} where ${w} and ${seek.cond} order by ${order} limit ${pageSize} offset ${seek.offset}`),
     totalOf(listKey, async () => Number(rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n ${idFrom} where ${w}`))[0].n)),
   ]);
   const pageIds = rowsOf<{ id: unknown }>(ids).map((r) => Number(r.id));

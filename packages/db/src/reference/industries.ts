@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type IndustryRow, IndustryTable } from '@kaifaqu/core/enterprises';
 import { parse } from 'csv-parse/sync';
+import { type SQL, sql } from 'drizzle-orm';
 
 export const industriesCsvPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/gbt4754-2017/industries.csv');
 
@@ -31,4 +32,15 @@ let table: IndustryTable | undefined;
 export function industryTable(): IndustryTable {
   table ??= new IndustryTable(industryRows());
   return table;
+}
+
+/**
+ * `code` (a firm's 小类) lies in the section: a range of codes (`IndustryTable.classRange`), compared bytewise. A
+ * semi-join on `industries` cost the planner ~0.3 ms per list request at national scale, and the database locale's
+ * comparison (C.UTF-8 is not PostgreSQL's built-in C) more than doubled the range's own cost; the codes are ASCII
+ * digits, so byte order is code order.
+ */
+export function inSection(code: SQL, section: string): SQL {
+  const range = industryTable().classRange(section);
+  return range ? sql`(${code} collate "C") between ${range[0]} and ${range[1]}` : sql`false`;
 }

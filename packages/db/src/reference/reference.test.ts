@@ -11,6 +11,21 @@ describe('GB/T 4754-2017 table as shipped', () => {
   it('industrial sections B, C, D hold 41 divisions', () => {
     expect(t.all('大类').filter((r) => ['B', 'C', 'D'].includes(r.section))).toHaveLength(41);
   });
+  it("each section's 小类 are exactly the codes in its range (the list filter by section relies on it)", () => {
+    const classes = t.all('小类');
+    for (const s of t.all('门类')) {
+      const [lo, hi] = t.classRange(s.code) ?? ['', ''];
+      const inRange = classes.filter((r) => r.code >= lo && r.code <= hi);
+      expect(inRange.length, s.code).toBeGreaterThan(0);
+      expect(
+        inRange.filter((r) => r.section !== s.code),
+        s.code,
+      ).toEqual([]);
+      expect(inRange.length, s.code).toBe(classes.filter((r) => r.section === s.code).length);
+    }
+    expect(t.classRange('C')).toEqual(['1311', '4390']);
+    expect(t.classRange('Z')).toBeUndefined();
+  });
   it('resolves the hierarchy of codes new in 2017', () => {
     expect(t.lineage('3011').map((r) => r.code)).toEqual(['C', '30', '301', '3011']);
     expect(t.get('6513')?.name).toBe('应用软件开发');

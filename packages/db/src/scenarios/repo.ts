@@ -77,25 +77,48 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, valu
   return and(...w)!;
 }
 
+/** Page sizes of staff lists in common use: the web's (15) and the API's default (20). */
+const PAGE_SIZES = [15, 20];
+
 export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
   if (f.ids && !f.ids.length) return { rows: [] as ScenarioListRow[], total: 0 };
   const c = collectValues();
   const where = itemWhere(f, scope.zoneId, c.value);
-  // The filters present (and the public restriction) decide the statement's text.
-  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}`;
-  const page = preparedOnce(db, key, (name) =>
-    // itemBase's joins, with a score slot.
-    db
-      .select({ ...itemColumns, score: sql<number | null>`null::float8` })
-      .from(scenarioItems)
+  // Staff lists find the page's ids first (the list index alone: no row read for the skipped ones), then join its
+  // rows; as one join under LIMIT/OFFSET every skipped item was read and joined too. Their common page sizes are
+  // written into the statement: with `limit $n` PostgreSQL assumed a tenth of the zone's items and planned every
+  // call afresh; with the literal it keeps one generic plan (0.9 → 0.6 ms PostgreSQL CPU per request on page 1,
+  // 1.1 → 0.6 on page 10, at national scale). Other sizes stay a parameter, so a client cannot multiply the
+  // prepared statements. The public list stays one join: its condition needs the batches, and with them in the
+  // ids' statement it was planned afresh at every call all the same (1.0 vs 0.5 ms on page 1).
+  const literal = !f.publicOnly && PAGE_SIZES.includes(f.pageSize);
+  const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}:${literal ? f.pageSize : 'n'}`;
+  const page = preparedOnce(db, key, (name) => {
+    const cond = itemWhere(f, 0, (n) => sql.placeholder(n));
+    const order = [desc(scenarioItems.updatedAt), desc(scenarioItems.id)];
+    const rows = db.select({ ...itemColumns, score: sql<number | null>`null::float8` });
+    if (f.publicOnly)
+      // itemBase's joins, with a score slot.
+      return rows
+        .from(scenarioItems)
+        .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
+        .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId))
+        .where(cond)
+        .orderBy(...order)
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(name);
+    const ids = sql`(select ${scenarioItems.id} from ${scenarioItems} where ${cond}
+      order by ${scenarioItems.updatedAt} desc, ${scenarioItems.id} desc
+      limit ${literal ? sql.raw(String(f.pageSize)) : sql.placeholder('limit')} offset ${sql.placeholder('offset')}) as page`;
+    return rows
+      .from(ids)
+      .innerJoin(scenarioItems, sql`${scenarioItems.id} = page.id`)
       .leftJoin(scenarioBatches, eq(scenarioBatches.id, scenarioItems.batchId))
       .leftJoin(enterprises, eq(enterprises.id, scenarioItems.enterpriseId))
-      .where(itemWhere(f, 0, (n) => sql.placeholder(n)))
-      .orderBy(desc(scenarioItems.updatedAt), desc(scenarioItems.id))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'))
-      .prepare(name),
-  );
+      .orderBy(...order)
+      .prepare(name);
+  });
   const [rows, total] = await Promise.all([
     page.execute({ ...c.values, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     totalOf(`scenario-items:${JSON.stringify({ ...f, page: undefined, pageSize: undefined })}`, async () =>

@@ -232,6 +232,64 @@ describe('registry list, detail and access', () => {
     expect(rows[0][0]).toBe('统一社会信用代码');
   });
 
+  it('pages 规上 firms by id and by their figures: each firm once, in order, the same firms as the joined list', async () => {
+    type Row = {
+      id: number;
+      aboveScale: boolean;
+      revenueYuan: number | null;
+      industrialOutputYuan: number | null;
+      employees: number | null;
+    };
+    const all = async (q: string, pageSize: number) => {
+      const rows: Row[] = [];
+      for (let page = 1; ; page++) {
+        const r = (await admin.inject({ url: `${URL}?aboveScale=true&${q}&pageSize=${pageSize}&page=${page}` })).json();
+        rows.push(...r.data);
+        if (r.data.length < pageSize) return { rows, total: r.pagination.total as number };
+      }
+    };
+    // Sorted by name, the list joins the firms; the others walk the yearly figures alone.
+    const byName = await all('sort=name', 200);
+    expect(byName.rows.length).toBeGreaterThan(10);
+    const ids = byName.rows.map((r) => r.id).sort((a, b) => a - b);
+    const key = { revenue: 'revenueYuan', output: 'industrialOutputYuan', employees: 'employees' } as const;
+    for (const sort of ['id', 'revenue', 'output', 'employees'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const q = `sort=${sort}&order=${order}`;
+        const { rows, total } = await all(q, 7);
+        expect(total, q).toBe(byName.total);
+        expect(
+          rows.every((r) => r.aboveScale),
+          q,
+        ).toBe(true);
+        expect(
+          rows.map((r) => r.id).sort((a, b) => a - b),
+          q,
+        ).toEqual(ids);
+        const v = (r: Row) => (sort === 'id' ? r.id : r[key[sort]]);
+        for (let i = 1; i < rows.length; i++) {
+          const [a, b] = [v(rows[i - 1]), v(rows[i])];
+          // nulls last either way, then ties by id ascending
+          const inOrder = b === null || (a !== null && (order === 'asc' ? a < b : a > b)) || (a === b && rows[i - 1].id < rows[i].id);
+          expect(inOrder, `${q} at ${i}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('filters by section exactly as the code table assigns firms to sections', async () => {
+    const bySection = await t.database.query<{ section: string; n: string }>(
+      `select i.section, count(*) as n from enterprises e join zones z on z.id = e.zone_id join industries i on i.code = e.industry_code
+       where z.code = 'demo' group by 1`,
+    );
+    expect(bySection.length).toBeGreaterThan(3);
+    const expected = new Map(bySection.map((r) => [r.section, Number(r.n)]));
+    for (const s of 'ABCDEFGHIJKLMNOPQRST') {
+      const r = (await admin.inject({ url: `${URL}?pageSize=1&industry=${s}` })).json();
+      expect(r.pagination.total, s).toBe(expected.get(s) ?? 0);
+    }
+  });
+
   it('lets an enterprise user read and edit only its own enterprise; evaluators see nothing', async () => {
     const ent = await t.as('demo-enterprise');
     const me = (await ent.inject({ url: '/api/auth/me' })).json().data;
