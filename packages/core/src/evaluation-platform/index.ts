@@ -396,7 +396,8 @@ export function historyStreaks(history: YearResult[], index: string, names: Reco
     for (const s of streaks(h))
       if (s.years >= 2) {
         const name = code === index ? '综合排名' : (names[code] ?? code);
-        out.push({ ...s, code, name, label: `${name}${streakLabel(s)}` });
+        // Fields named, not `...s`: the spread took 100 of this function's 115 µs (V8's slow object-clone path).
+        out.push({ kind: s.kind, value: s.value, years: s.years, from: s.from, to: s.to, code, name, label: `${name}${streakLabel(s)}` });
       }
   }
   return out;
