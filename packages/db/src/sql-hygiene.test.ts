@@ -30,8 +30,9 @@ const ALLOWED: Allowed[] = [
   },
   {
     file: 'packages/db/src/enterprises/repo.ts',
-    match: /SORTS\[f\.sort \?\? 'id'\]\} \$\{dir\}/,
-    reason: 'ORDER BY from the fixed SORTS map (key validated by zod enum) and a fixed asc/desc literal',
+    match: /SORTS\[sort\]\} \$\{dir\}, \$\{tie\}/,
+    reason:
+      'ORDER BY from the fixed SORTS map (key validated by zod enum), a fixed tie-break column (e.id or y.enterprise_id) and a fixed asc/desc literal',
   },
   {
     file: 'packages/db/src/enterprises/repo.ts',
