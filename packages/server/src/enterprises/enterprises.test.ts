@@ -270,7 +270,7 @@ describe('registry list, detail and access', () => {
         for (let i = 1; i < rows.length; i++) {
           const [a, b] = [v(rows[i - 1]), v(rows[i])];
           // nulls last either way, then ties by id ascending
-          const inOrder = b === null || (a !== null && (order === 'asc' ? a < b : a > b)) || (a === b && rows[i - 1].id < rows[i].id);
+          const inOrder = a === b ? rows[i - 1].id < rows[i].id : b === null || (a !== null && (order === 'asc' ? a < b : a > b));
           expect(inOrder, `${q} at ${i}`).toBe(true);
         }
       }
