@@ -43,3 +43,17 @@ export function collectValues() {
     names: () => Object.keys(values).join(','),
   };
 }
+
+/**
+ * Page sizes in common use (the web's lists, the API's default) as SQL literals, for a prepared page statement.
+ * With `limit $n` PostgreSQL assumes a tenth of the rows will be read and plans every call afresh (0.5–1.9 ms);
+ * with the size written into the text it keeps one generic plan. Other sizes get none (the caller plans them
+ * per call), so a client cannot multiply the prepared statements.
+ */
+const PAGE_SIZES = new Map([
+  [10, sql.raw('10')],
+  [15, sql.raw('15')],
+  [20, sql.raw('20')],
+  [50, sql.raw('50')],
+]);
+export const pageSizeLiteral = (size: number) => PAGE_SIZES.get(size);

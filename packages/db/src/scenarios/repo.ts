@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import { containsPattern } from '../like.ts';
-import { collectValues, preparedOnce } from '../named.ts';
+import { collectValues, pageSizeLiteral, preparedOnce } from '../named.ts';
 import { users } from '../platform/schema.ts';
 import { countNow, type TotalOf, type ZoneScope } from '../platform/scope.ts';
 import { scenarioBatches, scenarioItemHistory, scenarioItems, scenarioMatches, scenarioMatchHistory, scenarioResponses } from './schema.ts';
@@ -77,24 +77,17 @@ function itemWhere(f: ScenarioItemFilter, zoneId: number, v: (name: string, valu
   return and(...w)!;
 }
 
-/** Page sizes of staff lists in common use (the web's 15, the API's default 20), as SQL literals. */
-const PAGE_SIZES = new Map([
-  [15, sql.raw('15')],
-  [20, sql.raw('20')],
-]);
-
 export async function listScenarioItems(db: Db, scope: ZoneScope, f: ScenarioItemFilter, totalOf: TotalOf = countNow) {
   if (f.ids && !f.ids.length) return { rows: [] as ScenarioListRow[], total: 0 };
   const c = collectValues();
   const where = itemWhere(f, scope.zoneId, c.value);
   // Staff lists find the page's ids first (the list index alone: no row read for the skipped ones), then join its
-  // rows; as one join under LIMIT/OFFSET every skipped item was read and joined too. Their common page sizes are
-  // written into the statement: with `limit $n` PostgreSQL assumed a tenth of the zone's items and planned every
-  // call afresh; with the literal it keeps one generic plan (0.9 → 0.6 ms PostgreSQL CPU per request on page 1,
-  // 1.1 → 0.6 on page 10, at national scale). Other sizes stay a parameter, so a client cannot multiply the
-  // prepared statements. The public list stays one join: its condition needs the batches, and with them in the
-  // ids' statement it was planned afresh at every call all the same (1.0 vs 0.5 ms on page 1).
-  const literal = f.publicOnly ? undefined : PAGE_SIZES.get(f.pageSize);
+  // rows; as one join under LIMIT/OFFSET every skipped item was read and joined too. With a common page size written
+  // into the statement (`pageSizeLiteral`) it keeps one generic plan (0.9 → 0.6 ms PostgreSQL CPU per request on
+  // page 1, 1.1 → 0.6 on page 10, at national scale); other sizes stay a parameter. The public list stays one join:
+  // its condition needs the batches, and with them in the ids' statement it was planned afresh at every call all
+  // the same (1.0 vs 0.5 ms on page 1).
+  const literal = f.publicOnly ? undefined : pageSizeLiteral(f.pageSize);
   const key = `scenario-items:${f.publicOnly ? 'public:' : ''}${c.names()}:${literal ? f.pageSize : 'n'}`;
   const page = preparedOnce(db, key, (name) => {
     const cond = itemWhere(f, 0, (n) => sql.placeholder(n));
