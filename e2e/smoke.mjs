@@ -186,8 +186,17 @@ try {
 
   await check('logout returns to the login page and ends the session', async () => {
     await page.goto(`${BASE_URL}/z/demo/overview`);
-    await page.getByTestId('user-menu').hover();
-    await page.getByText('退出登录').click();
+    // The menu opens on hover; once, on a busy CI machine (2026-11-27), one hover never showed the item. So: wait
+    // until the header has the user's name, and hover again until the item shows.
+    const menu = page.getByTestId('user-menu');
+    await menu.filter({ hasText: /\S/ }).waitFor();
+    const item = page.getByText('退出登录');
+    for (let i = 0; i < 3 && !(await item.isVisible()); i++) {
+      await page.mouse.move(0, 0);
+      await menu.hover();
+      await item.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    }
+    await item.click();
     await page.waitForURL(/\/login/);
     await page.goto(`${BASE_URL}/z/demo/overview`);
     await page.waitForURL(/\/login\?next=/);
