@@ -1,4 +1,4 @@
-// `npm run bench -- scale [--url=postgres://…] [--duration=30] [--connections=50] [--user=scale-admin] [--only=substr] [--memo=off]`
+// `npm run bench -- scale [--url=postgres://…] [--duration=30] [--warmup=3] [--connections=50] [--user=scale-admin] [--only=substr] [--memo=off]`
 // Without a URL: PGlite in memory with the calibrated demo (small data), as demo-admin of zone demo.
 // Dashboard and list endpoints of the real server app on a national-scale PostgreSQL database (made with
 // `npx kaifaqu scale generate`): latency under load (autocannon, 50 connections, 30 s by default), latency of one client
@@ -88,15 +88,32 @@ interface Load {
   cpuMs: number;
   bytes: number;
 }
-/** autocannon in a child process (bench/load-child.ts): the load generator must not share the server's event loop. */
-function load(o: { url: string; connections: number; duration: number; headers: Record<string, string>; paths: string[] }) {
+/**
+ * autocannon in a child process (bench/load-child.ts): the load generator must not share the server's event loop.
+ * `onMeasured` runs when the warm-up run has ended and the measured one starts (with the warm-up's figures).
+ */
+function load(
+  o: { url: string; connections: number; duration: number; warmup: number; headers: Record<string, string>; paths: string[] },
+  onMeasured: (warmUp: Load | null) => void,
+) {
   return new Promise<Load>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'load-child.ts'), JSON.stringify(o)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
+    let started = false;
+    const start = (warmUp: Load | null) => {
+      if (started) return;
+      started = true;
+      onMeasured(warmUp);
+    };
     child.stdout.on('data', (d) => {
       out += d;
+      const warm = out.split('\n').find((l) => l.includes('"phase":"warm-up"'));
+      if (warm) start(JSON.parse(warm));
+    });
+    child.on('spawn', () => {
+      if (!o.warmup) start(null);
     });
     child.on('error', reject);
     child.on('close', (code) =>
@@ -137,6 +154,10 @@ export default async function (args: string[]) {
       .join('=');
   const url = arg('url') ?? process.env.SCALE_DATABASE_URL ?? process.env.DATABASE_URL;
   const seconds = Number(arg('duration') ?? 30);
+  // Seconds of load before the measured run, kept out of its figures and printed apart: the first seconds under
+  // load open the pool's connections (each new server process plans its statements afresh) and bring the HTTP path
+  // to optimised code — a restart's cost, not the steady state the targets are about.
+  const warmup = Number(arg('warmup') ?? 3);
   const connections = Number(arg('connections') ?? 50);
   const username = arg('user') ?? (url ? 'scale-admin' : 'demo-admin');
   const only = arg('only');
@@ -288,18 +309,27 @@ export default async function (args: string[]) {
     capture = null;
     const { soloMs, fixedMs, backToBack, ms: rawMs, slowest } = await paired(get, statements);
     const cold = coldStatements.length > statements.length ? await explain(coldStatements) : null;
-    const cpu0 = process.cpuUsage();
-    const pg0 = postgresCpuMs();
-    const r = await load({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, headers: { cookie }, paths: [path] });
+    let cpu0 = process.cpuUsage();
+    let pg0 = postgresCpuMs();
+    let warmUp = null as Load | null;
+    const r = await load(
+      { url: `http://127.0.0.1:${port}`, connections, duration: seconds, warmup, headers: { cookie }, paths: [path] },
+      (w) => {
+        warmUp = w;
+        cpu0 = process.cpuUsage();
+        pg0 = postgresCpuMs();
+      },
+    );
     const cpu = process.cpuUsage(cpu0);
     const serverMs = (cpu.user + cpu.system) / 1000 / Math.max(1, r.total);
     const pgMs = pg0 == null ? Number.NaN : ((postgresCpuMs() ?? 0) - pg0) / Math.max(1, r.total);
     const loadMs = r.cpuMs / Math.max(1, r.total);
     // Let requests still queued in the server finish before the next endpoint is measured.
     await drained();
+    const w = warmUp;
     const line =
       `| ${name} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.rps.toFixed(0)} | ${f2(serverMs)} / ${f2(pgMs)} / ${f2(loadMs)} | ` +
-      `${f2(soloMs)} | ${f2(rawMs)} / ${f2(backToBack)} (${statements.length}) | ${f1(soloMs / rawMs)}× | ${f2(fixedMs)} | ${f1((soloMs - fixedMs) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} |`;
+      `${f2(soloMs)} | ${f2(rawMs)} / ${f2(backToBack)} (${statements.length}) | ${f1(soloMs / rawMs)}× | ${f2(fixedMs)} | ${f1((soloMs - fixedMs) / rawMs)}× | ${cold ? `${f1(coldMs)} / ${f1(cold.ms)}` : '—'} | ${w ? `${f1(w.p50)} / ${f1(w.p95)} (${w.rps.toFixed(0)})` : '—'} |`;
     table.push(line);
     console.log(
       `${name}: ${path}\n  ${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, ${r.bytes} bytes per response; p50 ${f1(r.p50)} ms, ` +
@@ -309,13 +339,16 @@ export default async function (args: string[]) {
           ? `\n  cold (first request, fills the cache): ${f1(coldMs)} ms; raw SQL ${f1(cold.ms)} ms in ${coldStatements.length} statements ` +
             `(slowest ${f1(cold.slowest.ms)} ms: ${cold.slowest.text.replace(/\s+/g, ' ').slice(0, 100)}…)`
           : '') +
+        (w
+          ? `\n  warm-up (${warmup} s before, not in the figures): ${w.total} requests, p50 ${f1(w.p50)} ms, p95 ${f1(w.p95)}, p99 ${f1(w.p99)}`
+          : '') +
         `; load ${loadavg()[0].toFixed(2)}`,
     );
   }
   console.log(
-    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | CPU ms/request: server / PostgreSQL / load generator | alone p50 ms | raw SQL ms between requests / back to back (statements) | alone ÷ raw | fixed cost ms | (alone − fixed cost) ÷ raw | cold ms / cold raw SQL ms |',
+    '\n| endpoint | p50 ms | p95 ms | p99 ms | req/s | CPU ms/request: server / PostgreSQL / load generator | alone p50 ms | raw SQL ms between requests / back to back (statements) | alone ÷ raw | fixed cost ms | (alone − fixed cost) ÷ raw | cold ms / cold raw SQL ms | warm-up p50 / p95 ms (req/s) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const l of table) console.log(l);
   console.log(
     `load average after: ${loadavg()
