@@ -51,8 +51,8 @@ export default async function transport(args: string[]) {
       const client = new pg.Client({ connectionString });
       await client.connect();
       const backend = Number((await client.query('select pg_backend_pid() as pid')).rows[0].pid);
-      for (const [label, text] of Object.entries(STATEMENTS)) {
-        const q = { name: `transport_${label.length}`, text, values: [] };
+      for (const [k, [label, text]] of Object.entries(STATEMENTS).entries()) {
+        const q = { name: `kfq_transport_${k}`, text, values: [] };
         for (let i = 0; i < 500; i++) await client.query(q);
         const cpu0 = process.cpuUsage();
         const pg0 = processCpuMs(backend);

@@ -53,7 +53,10 @@ export function HeaderBar({ collapsed, onToggleMenu }: { collapsed: boolean; onT
         <Button type="text" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
           {compact ? null : t('lang.toggle')}
         </Button>
+        {/* Both header menus open on click: a phone has no hover, and opening on hover failed the end-to-end logout
+            test twice on busy machines (the item never showed). */}
         <Dropdown
+          trigger={['click']}
           menu={{
             items: [
               {
@@ -72,6 +75,7 @@ export function HeaderBar({ collapsed, onToggleMenu }: { collapsed: boolean; onT
           </Button>
         </Dropdown>
         <Dropdown
+          trigger={['click']}
           menu={{
             items: [
               {
