@@ -7,7 +7,7 @@
 // SCALE_DATABASE_URL, else DATABASE_URL. Numbers are printed, never asserted.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createDatabase, seedDemo } from '@kaifaqu/db';
 import { buildApp, memoLimits, testConfig } from '@kaifaqu/server';
 import pg from 'pg';
+import { argValue, processCpu } from './util.ts';
 
 interface Captured {
   text: string;
@@ -125,33 +126,24 @@ function load(
 /** CPU time (ms) of this machine's PostgreSQL processes so far, from /proc (Linux; null elsewhere or when unreadable). */
 function postgresCpuMs(): number | null {
   try {
-    const tick = 1000 / 100; // USER_HZ
-    let ticks = 0;
+    let ms = 0;
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').trim();
-        const m = /^\d+ \((.*)\) (.*)$/.exec(stat);
-        if (m?.[1] !== 'postgres') continue;
-        const f = m[2].split(' ');
-        ticks += Number(f[11]) + Number(f[12]);
+        const p = processCpu(pid);
+        if (p.name === 'postgres') ms += p.ms;
       } catch {
         // the process ended meanwhile
       }
     }
-    return ticks * tick;
+    return ms;
   } catch {
     return null;
   }
 }
 
 export default async function (args: string[]) {
-  const arg = (name: string) =>
-    args
-      .find((a) => a.startsWith(`--${name}=`))
-      ?.split('=')
-      .slice(1)
-      .join('=');
+  const arg = (name: string) => argValue(args, name);
   const url = arg('url') ?? process.env.SCALE_DATABASE_URL ?? process.env.DATABASE_URL;
   const seconds = Number(arg('duration') ?? 30);
   // Seconds of load before the measured run, kept out of its figures and printed apart: the first seconds under

@@ -1,21 +1,9 @@
 // `npm run bench -- transport --url=postgres://user@127.0.0.1:5432/db [--socket=/var/run/postgresql] [--n=5000]`
 // What one statement costs over TCP loopback and over PostgreSQL's Unix socket, on a server on this host: wall time
 // and the CPU of this process (user / system) and of its PostgreSQL backend (from /proc), per statement.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
-
-const arg = (args: string[], name: string) =>
-  args
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.split('=')
-    .slice(1)
-    .join('=');
-
-/** CPU milliseconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+import { argValue as arg, processCpu } from './util.ts';
 
 const STATEMENTS = {
   'select 1': 'select 1',
@@ -55,12 +43,12 @@ export default async function transport(args: string[]) {
         const q = { name: `kfq_transport_${k}`, text, values: [] };
         for (let i = 0; i < 500; i++) await client.query(q);
         const cpu0 = process.cpuUsage();
-        const pg0 = processCpuMs(backend);
+        const pg0 = processCpu(backend).ms;
         const t0 = performance.now();
         for (let i = 0; i < n; i++) await client.query(q);
         const wall = (performance.now() - t0) / n;
         const cpu = process.cpuUsage(cpu0);
-        const backendMs = (processCpuMs(backend) - pg0) / n;
+        const backendMs = (processCpu(backend).ms - pg0) / n;
         const f = (x: number) => x.toFixed(3);
         if (round > 0)
           rows.push(
