@@ -10,7 +10,15 @@ mkdirSync(SHOTS, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+// The last API calls and navigations, printed with a screenshot when a check fails: a flake on a CI machine can
+// then be read from its log instead of guessed at.
+const trail = [];
+const note = (line) => {
+  trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  if (trail.length > 40) trail.shift();
+};
 async function check(name, fn) {
+  trail.length = 0;
   try {
     await fn();
     passed++;
@@ -18,6 +26,8 @@ async function check(name, fn) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    console.log(`     at ${page.url()}; last requests and navigations:\n       ${trail.join('\n       ')}`);
+    await page.screenshot({ path: `${SHOTS}FAIL-${failed}.png` }).catch(() => {});
   }
 }
 function assert(cond, msg) {
@@ -49,6 +59,11 @@ const watch = (page) => {
     consoleErrors.push(`${page.url()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+  const api = (u) => (u.includes('/api/') ? u.slice(u.indexOf('/api/')) : null);
+  page.on('request', (r) => api(r.url()) && note(`> ${r.method()} ${api(r.url())}`));
+  page.on('requestfinished', async (r) => api(r.url()) && note(`< ${(await r.response())?.status()} ${r.method()} ${api(r.url())}`));
+  page.on('requestfailed', (r) => api(r.url()) && note(`! ${r.failure()?.errorText} ${r.method()} ${api(r.url())}`));
+  page.on('framenavigated', (f) => f === page.mainFrame() && note(`nav ${f.url()}`));
   return page;
 };
 const page = watch(await context.newPage());
@@ -191,8 +206,15 @@ try {
     await menu.filter({ hasText: /\S/ }).waitFor();
     const item = page.getByText('退出登录');
     await menu.click();
+    // Click only once the menu has finished sliding in: clicked mid-animation (a busy machine renders few frames),
+    // Playwright scrolled the page to reach the item, the menu realigned under the sticky header between mouse down
+    // and up, and the click fell on the page — no logout request, the menu left open (2–5 times in 25 tries with four busy loops beside the browser; 0 in 50 with this wait).
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-appear"])').waitFor();
     await item.waitFor({ state: 'visible' });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
     await item.click();
+    note('clicked 退出登录');
+    assert((await answered).ok(), `logout answered ${(await answered).status()}`);
     await page.waitForURL(/\/login/);
     await page.goto(`${BASE_URL}/z/demo/overview`);
     await page.waitForURL(/\/login\?next=/);

@@ -1,6 +1,8 @@
 import Module, { createRequire } from 'node:module';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 
 /**
  * exceljs 4.4's streaming reader decodes each inflated 16 KB chunk on its own, so a multi-byte UTF-8 character
@@ -12,6 +14,7 @@ import type ExcelJS from 'exceljs';
 const require = createRequire(import.meta.url);
 const paths = {
   parseSax: require.resolve('exceljs/lib/utils/parse-sax.js'),
+  iterateStream: require.resolve('exceljs/lib/utils/iterate-stream.js'),
   workbook: require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js'),
   worksheet: require.resolve('exceljs/lib/stream/xlsx/worksheet-reader.js'),
 };
@@ -63,11 +66,108 @@ function loadPrivateReader(): typeof ExcelJS.stream.xlsx.WorkbookReader {
     return require(paths.workbook);
   } finally {
     for (const [k, m] of Object.entries(saved)) {
-      const p = paths[k as keyof typeof paths];
+      const p = paths[k as Exclude<keyof typeof paths, 'iterateStream'>];
       if (m) cache[p] = m;
       else delete cache[p];
     }
   }
 }
 
-export const Utf8WorkbookReader = loadPrivateReader();
+const iterateStream = require(paths.iterateStream) as (s: Readable) => AsyncIterable<Buffer>;
+
+interface ZipEntry {
+  path: string;
+  stream(): Readable;
+}
+
+/** The members of exceljs' WorkbookReader that `parse` below drives (all of them private upstream). */
+interface ReaderInternals {
+  input: unknown;
+  options: unknown;
+  stream?: { readonly bytesRead: number; destroy(): void };
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): AsyncGenerator<unknown>;
+}
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * exceljs' `parse` reads the ZIP in one streaming pass and needs xl/workbook.xml — which exceljs writes last —
+ * before it parses a worksheet; now and then that last entry is not delivered in time and the read fails with
+ * “Cannot read properties of undefined (reading 'sheets')” (exceljs #3064; seen here on an exported file that had
+ * just been imported without error). This `parse` opens the file through its central directory instead (the same
+ * approach as the upstream fix, exceljs PR #3065): rels, workbook, shared strings and styles first, then the
+ * worksheets in tab order, each still streamed row by row. No temporary copies of deferred sheets either.
+ * `stream` is replaced by a byte counter over the entry being read, which the stall guard in reader.ts watches.
+ */
+function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
+  const Reader = class extends (Base as unknown as new (...args: unknown[]) => object) {
+    async *parse(this: ReaderInternals, input?: unknown, options?: unknown): AsyncGenerator<unknown> {
+      if (options) this.options = options;
+      const path = input ?? this.input;
+      if (typeof path !== 'string') throw new Error('the xlsx reader takes a file path');
+      const dir = (await unzipper.Open.file(path)) as { files: ZipEntry[] };
+      const byPath = new Map(dir.files.map((f) => [f.path, f]));
+      let bytesRead = 0;
+      let current: Readable | undefined;
+      this.stream = {
+        get bytesRead() {
+          return bytesRead;
+        },
+        destroy: () => current?.destroy(),
+      };
+      const open = (f: ZipEntry): Readable => {
+        const count = new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            bytesRead += chunk.length;
+            done(null, chunk);
+          },
+        });
+        current = count;
+        // pipeline passes an inflate error on to `count`, where exceljs' iterateStream sees it
+        return pipeline(f.stream(), count, () => {}) as Readable;
+      };
+      try {
+        const rels = byPath.get('xl/_rels/workbook.xml.rels');
+        if (rels) await this._parseRels(open(rels));
+        const workbook = byPath.get('xl/workbook.xml');
+        if (workbook) await this._parseWorkbook(open(workbook));
+        const shared = byPath.get('xl/sharedStrings.xml');
+        if (shared) yield* this._parseSharedStrings(open(shared));
+        const styles = byPath.get('xl/styles.xml');
+        if (styles) await this._parseStyles(open(styles));
+        for (const [no, f] of sheetsInTabOrder(this, dir.files)) yield* this._parseWorksheet(iterateStream(open(f)), no);
+      } finally {
+        current?.destroy();
+      }
+    }
+  };
+  return Reader as unknown as typeof ExcelJS.stream.xlsx.WorkbookReader;
+}
+
+/** Worksheet entries by the workbook's tab order (via its rels), then any others by number. */
+function sheetsInTabOrder(r: ReaderInternals, files: ZipEntry[]): [string, ZipEntry][] {
+  const sheets = new Map<string, ZipEntry>();
+  for (const f of files) {
+    const m = SHEET.exec(f.path);
+    if (m) sheets.set(m[1], f);
+  }
+  const ordered: [string, ZipEntry][] = [];
+  for (const s of r.model?.sheets ?? []) {
+    const target = r.workbookRels?.find((rel) => rel.Id === s.rId)?.Target.replace(/^\/?(xl\/)?/, '');
+    const no = target ? /^worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+    const f = no ? sheets.get(no) : undefined;
+    if (no && f) {
+      ordered.push([no, f]);
+      sheets.delete(no);
+    }
+  }
+  return [...ordered, ...[...sheets].sort((a, b) => Number(a[0]) - Number(b[0]))];
+}
+
+export const Utf8WorkbookReader = centralDirectoryParse(loadPrivateReader());

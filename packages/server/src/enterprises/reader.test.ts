@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quickRowCount, readSheet } from './reader.ts';
 
@@ -36,4 +37,39 @@ describe('streaming xlsx reader', () => {
       expect([undefined, 20_001]).toContain(await quickRowCount(path, 'xlsx'));
     }
   }, 120_000);
+
+  it('reads a workbook whose xl/workbook.xml comes after its sheets in the ZIP, and takes the first tab, not sheet1.xml', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('甲').addRow(['甲表', 1]);
+    wb.addWorksheet('乙').addRow(['乙表', 2]);
+    const src = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    // Shared strings and rels before the sheets, the workbook last: exceljs' single streaming pass then parses a
+    // sheet before it knows the workbook (“reading 'sheets'”, exceljs #3064). Any ZIP order is a valid xlsx.
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+    const order = [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml'];
+    const zipWith = async (rels: (xml: string) => string) => {
+      const out = new JSZip();
+      for (const n of order) {
+        const body = await src.file(n)!.async('string');
+        out.file(n, n === 'xl/_rels/workbook.xml.rels' ? rels(body) : body);
+      }
+      return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const rowsOf = async (name: string, buf: Buffer) => {
+      const path = join(dir, name);
+      writeFileSync(path, buf);
+      const rows: unknown[][] = [];
+      for await (const r of readSheet(path, 'xlsx')) rows.push(r.cells);
+      return rows;
+    };
+    expect(await rowsOf('workbook-last.xlsx', await zipWith((x) => x))).toEqual([['甲表', 1]]);
+    // The first tab's rel pointing at sheet2.xml (tabs reordered in Excel): its rows are the ones read.
+    const swap = (x: string) =>
+      x
+        .replace('worksheets/sheet1.xml', '@')
+        .replace('worksheets/sheet2.xml', 'worksheets/sheet1.xml')
+        .replace('@', 'worksheets/sheet2.xml');
+    expect(await rowsOf('tabs-swapped.xlsx', await zipWith(swap))).toEqual([['乙表', 2]]);
+  });
 });

@@ -10,7 +10,7 @@ import type {
   ZoneOverview,
   ZoneSummary,
 } from '@kaifaqu/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, CSRF_COOKIE, readCookie, request } from './client.ts';
 
 export const queryKeys = {
@@ -44,14 +44,21 @@ export function useMe() {
   });
 }
 
+/**
+ * Forgets every answer cached for the previous user and sets the new one (null after logout). Not `clear()`: that
+ * detaches the components already watching `me` (RequireAuth, the header) from the cache, so they would keep showing
+ * the old user until something else navigated.
+ */
+export function switchUser(qc: QueryClient, user: Me | null) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+  qc.setQueryData(queryKeys.me, user);
+}
+
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => api<LoginResponse>('/api/auth/login', { method: 'POST', body, redirectOn401: false }),
-    onSuccess: (res) => {
-      qc.clear();
-      qc.setQueryData(queryKeys.me, res.user);
-    },
+    onSuccess: (res) => switchUser(qc, res.user),
   });
 }
 
@@ -59,10 +66,7 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api<unknown>('/api/auth/logout', { method: 'POST', redirectOn401: false }),
-    onSettled: () => {
-      qc.clear();
-      qc.setQueryData(queryKeys.me, null);
-    },
+    onSettled: () => switchUser(qc, null),
   });
 }
 
