@@ -14,7 +14,6 @@ import unzipper from 'unzipper';
 const require = createRequire(import.meta.url);
 const paths = {
   parseSax: require.resolve('exceljs/lib/utils/parse-sax.js'),
-  iterateStream: require.resolve('exceljs/lib/utils/iterate-stream.js'),
   workbook: require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js'),
   worksheet: require.resolve('exceljs/lib/stream/xlsx/worksheet-reader.js'),
 };
@@ -66,14 +65,14 @@ function loadPrivateReader(): typeof ExcelJS.stream.xlsx.WorkbookReader {
     return require(paths.workbook);
   } finally {
     for (const [k, m] of Object.entries(saved)) {
-      const p = paths[k as Exclude<keyof typeof paths, 'iterateStream'>];
+      const p = paths[k as keyof typeof paths];
       if (m) cache[p] = m;
       else delete cache[p];
     }
   }
 }
 
-const iterateStream = require(paths.iterateStream) as (s: Readable) => AsyncIterable<Buffer>;
+const iterateStream = require('exceljs/lib/utils/iterate-stream.js') as (s: Readable) => AsyncIterable<Buffer>;
 
 interface ZipEntry {
   path: string;
@@ -97,13 +96,15 @@ interface ReaderInternals {
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * exceljs' `parse` reads the ZIP in one streaming pass and needs xl/workbook.xml — which exceljs writes last —
- * before it parses a worksheet; now and then that last entry is not delivered in time and the read fails with
- * “Cannot read properties of undefined (reading 'sheets')” (exceljs #3064; seen here on an exported file that had
- * just been imported without error). This `parse` opens the file through its central directory instead (the same
- * approach as the upstream fix, exceljs PR #3065): rels, workbook, shared strings and styles first, then the
- * worksheets in tab order, each still streamed row by row. No temporary copies of deferred sheets either.
- * `stream` is replaced by a byte counter over the entry being read, which the stall guard in reader.ts watches.
+ * exceljs' `parse` reads the ZIP in one streaming pass. It parses a worksheet as soon as the shared strings and the
+ * workbook rels have been read, but needs xl/workbook.xml for it too: a file that stores the workbook after its
+ * sheets and the other two before them (any order is a valid xlsx) fails every time with “Cannot read properties of
+ * undefined (reading 'sheets')” (reader.test.ts). exceljs #3064 reports the same error now and then for files exceljs
+ * wrote itself; CI saw it once here, re-importing an export that had just been imported without error. This `parse`
+ * opens the file through its central directory instead (the approach of exceljs PR #3065): rels, workbook, shared
+ * strings and styles first, then the worksheets in tab order, each still streamed row by row, and no temporary copies
+ * of sheets read ahead. `stream` becomes a byte counter over the entry being read, which reader.ts' stall guard
+ * watches.
  */
 function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
   const Reader = class extends (Base as unknown as new (...args: unknown[]) => object) {
