@@ -1,6 +1,7 @@
 import Module, { createRequire } from 'node:module';
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { crc32 } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 
@@ -76,6 +77,7 @@ const iterateStream = require('exceljs/lib/utils/iterate-stream.js') as (s: Read
 
 interface ZipEntry {
   path: string;
+  crc32: number;
   stream(): Readable;
 }
 
@@ -103,7 +105,7 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * wrote itself; CI saw it once here, re-importing an export that had just been imported without error. This `parse`
  * opens the file through its central directory instead (the approach of exceljs PR #3065): rels, workbook, shared
  * strings and styles first, then the worksheets in tab order, each still streamed row by row, and no temporary copies
- * of sheets read ahead. `stream` becomes a byte counter over the entry being read, which reader.ts' stall guard
+ * of sheets read ahead; each entry's CRC-32 is checked. `stream` becomes a byte counter over the entry being read, which reader.ts' stall guard
  * watches.
  */
 function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
@@ -123,10 +125,19 @@ function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader):
         destroy: () => current?.destroy(),
       };
       const open = (f: ZipEntry): Readable => {
+        // exceljs stops reading a part at its root's closing tag; what is left of the part before is dropped here
+        current?.destroy();
+        let crc = 0;
         const count = new Transform({
           transform(chunk: Buffer, _enc, done) {
             bytesRead += chunk.length;
+            crc = crc32(chunk, crc);
             done(null, chunk);
+          },
+          // Inflate takes most damaged data without complaint; the entry's CRC-32 is what tells (a flipped bit in
+          // a cell would otherwise be imported as a different value).
+          flush(done) {
+            done(crc >>> 0 === f.crc32 >>> 0 ? null : new Error(`CRC-32 mismatch in ${f.path}`));
           },
         });
         current = count;
@@ -138,6 +149,7 @@ function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader):
         if (rels) await this._parseRels(open(rels));
         const workbook = byPath.get('xl/workbook.xml');
         if (workbook) await this._parseWorkbook(open(workbook));
+        if (!this.model) throw new Error('xl/workbook.xml is missing or damaged');
         const shared = byPath.get('xl/sharedStrings.xml');
         if (shared) yield* this._parseSharedStrings(open(shared));
         const styles = byPath.get('xl/styles.xml');

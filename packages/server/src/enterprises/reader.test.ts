@@ -72,4 +72,26 @@ describe('streaming xlsx reader', () => {
         .replace('@', 'worksheets/sheet2.xml');
     expect(await rowsOf('tabs-swapped.xlsx', await zipWith(swap))).toEqual([['乙表', 2]]);
   });
+
+  it('refuses a workbook whose sheet no longer matches its CRC-32 (a changed digit is still a number)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名录').addRow(['企业', 12345]);
+    const src = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const out = new JSZip();
+    for (const n of Object.keys(src.files).filter((k) => !src.files[k].dir)) out.file(n, await src.file(n)!.async('nodebuffer'));
+    const stored = await out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const at = stored.indexOf('<v>12345</v>');
+    expect(at).toBeGreaterThan(0);
+    const path = join(dir, 'crc.xlsx');
+    writeFileSync(path, stored);
+    const read = async () => {
+      const rows: unknown[][] = [];
+      for await (const r of readSheet(path, 'xlsx')) rows.push(r.cells);
+      return rows;
+    };
+    expect(await read()).toEqual([['企业', 12345]]);
+    stored[at + 5] ^= 0x01; // the '3' of 12345 becomes '2': still a number, and without the CRC 12245 would be read
+    writeFileSync(path, stored);
+    await expect(read()).rejects.toThrow(/CRC-32/);
+  });
 });
