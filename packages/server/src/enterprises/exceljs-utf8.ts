@@ -105,8 +105,8 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * wrote itself; CI saw it once here, re-importing an export that had just been imported without error. This `parse`
  * opens the file through its central directory instead (the approach of exceljs PR #3065): rels, workbook, shared
  * strings and styles first, then the worksheets in tab order, each still streamed row by row, and no temporary copies
- * of sheets read ahead; each entry's CRC-32 is checked. `stream` becomes a byte counter over the entry being read, which reader.ts' stall guard
- * watches.
+ * of sheets read ahead. A part read to its end is checked against its CRC-32. `stream` becomes a byte counter over the
+ * part being read, which reader.ts' stall guard watches.
  */
 function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader): typeof ExcelJS.stream.xlsx.WorkbookReader {
   const Reader = class extends (Base as unknown as new (...args: unknown[]) => object) {
@@ -134,8 +134,8 @@ function centralDirectoryParse(Base: typeof ExcelJS.stream.xlsx.WorkbookReader):
             crc = crc32(chunk, crc);
             done(null, chunk);
           },
-          // Inflate takes most damaged data without complaint; the entry's CRC-32 is what tells (a flipped bit in
-          // a cell would otherwise be imported as a different value).
+          // Inflate does not notice every flipped bit (nor is there any inflate for a stored part); the CRC-32 does,
+          // and a cell changed in transit would otherwise be imported as a different value.
           flush(done) {
             done(crc >>> 0 === f.crc32 >>> 0 ? null : new Error(`CRC-32 mismatch in ${f.path}`));
           },
