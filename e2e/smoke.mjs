@@ -208,7 +208,8 @@ try {
     await menu.click();
     // Click only once the menu has finished sliding in: clicked mid-animation (a busy machine renders few frames),
     // Playwright scrolled the page to reach the item, the menu realigned under the sticky header between mouse down
-    // and up, and the click fell on the page — no logout request, the menu left open (2–5 times in 25 tries with four busy loops beside the browser; 0 in 50 with this wait).
+    // and up, and the click fell on the page — no logout request, the menu left open (2–5 times in 20–25 tries with
+    // four busy loops beside the browser; 0 in 50 with this wait).
     await page.locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-appear"])').waitFor();
     await item.waitFor({ state: 'visible' });
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
