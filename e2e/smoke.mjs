@@ -215,7 +215,8 @@ try {
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
     await item.click();
     note('clicked 退出登录');
-    assert((await answered).ok(), `logout answered ${(await answered).status()}`);
+    const res = await answered;
+    assert(res.ok(), `logout answered ${res.status()}`);
     await page.waitForURL(/\/login/);
     await page.goto(`${BASE_URL}/z/demo/overview`);
     await page.waitForURL(/\/login\?next=/);

@@ -172,8 +172,9 @@ function sheetsInTabOrder(r: ReaderInternals, files: ZipEntry[]): [string, ZipEn
   }
   const ordered: [string, ZipEntry][] = [];
   for (const s of r.model?.sheets ?? []) {
-    const target = r.workbookRels?.find((rel) => rel.Id === s.rId)?.Target.replace(/^\/?(xl\/)?/, '');
-    const no = target ? /^worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+    const target = r.workbookRels?.find((rel) => rel.Id === s.rId)?.Target;
+    // a rel's target is relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml")
+    const no = target ? SHEET.exec(target.startsWith('/') ? target.slice(1) : `xl/${target}`)?.[1] : undefined;
     const f = no ? sheets.get(no) : undefined;
     if (no && f) {
       ordered.push([no, f]);

@@ -13,11 +13,13 @@ describe('switchUser', () => {
     const watcher = new QueryObserver<Me | null>(qc, { queryKey: queryKeys.me, queryFn: () => user, staleTime: Infinity });
     const seen: (Me | null | undefined)[] = [];
     const stop = watcher.subscribe((r) => seen.push(r.data));
+    qc.getMutationCache().build(qc, { mutationKey: ['edit'] });
     switchUser(qc, null);
     await new Promise((r) => setTimeout(r, 10)); // notifications are batched to the next tick
     expect(seen.at(-1)).toBeNull();
     expect(watcher.getCurrentResult().data).toBeNull();
     expect(qc.getQueryData(['overview', 'demo'])).toBeUndefined();
+    expect(qc.getMutationCache().getAll()).toEqual([]);
     stop();
   });
 });

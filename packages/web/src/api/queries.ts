@@ -51,6 +51,7 @@ export function useMe() {
  */
 export function switchUser(qc: QueryClient, user: Me | null) {
   qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+  qc.getMutationCache().clear(); // as clear() did: a form the previous user sent is not kept either
   qc.setQueryData(queryKeys.me, user);
 }
 
